@@ -1,0 +1,5 @@
+package cn.jiandu.audit;
+
+public enum Outcome {
+    SUCCESS, FAILURE, DENIED
+}

@@ -1,0 +1,6 @@
+package cn.jiandu.identity.domain;
+
+/** Ends every page session of a user, on every node (the session store is shared). */
+public interface SessionRevoker {
+    void revokeSessionsOf(String username);
+}

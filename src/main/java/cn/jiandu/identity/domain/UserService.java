@@ -1,0 +1,143 @@
+package cn.jiandu.identity.domain;
+
+import cn.jiandu.audit.AuditTrail;
+import cn.jiandu.audit.Outcome;
+import cn.jiandu.identity.security.TokenService;
+import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.shared.web.ApiException;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Account administration and the user's own password change. Every change is audited. */
+@Service
+public class UserService {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    static final Pattern MOBILE = Pattern.compile("1\\d{10}");
+
+    private final UserRepository users;
+    private final OrgDirectory org;
+    private final PasswordEncoder encoder;
+    private final TokenService tokens;
+    private final SessionRevoker sessions;
+    private final AuditTrail audit;
+
+    UserService(UserRepository users, OrgDirectory org, PasswordEncoder encoder, TokenService tokens,
+            SessionRevoker sessions, AuditTrail audit) {
+        this.users = users;
+        this.org = org;
+        this.encoder = encoder;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /** Checks a command's fields; throws 400 naming the first bad field. Used by create, update and import. */
+    public void validate(UserCommand c, boolean creating) {
+        if (creating && (c.username() == null || !USERNAME.matcher(c.username()).matches())) {
+            throw ApiException.invalidField("username", "user.error.username");
+        }
+        if (c.displayName() == null || c.displayName().isBlank() || c.displayName().length() > 64) {
+            throw ApiException.invalidField("displayName", "error.required");
+        }
+        if (org.find(c.orgUnitId()).isEmpty()) {
+            throw ApiException.invalidField("orgUnitId", "org.error.unknown");
+        }
+        if (c.mobile() != null && !c.mobile().isBlank() && !MOBILE.matcher(c.mobile()).matches()) {
+            throw ApiException.invalidField("mobile", "user.error.mobile");
+        }
+        if (c.roles() == null || c.roles().isEmpty()) {
+            throw ApiException.invalidField("roles", "user.error.rolesRequired");
+        }
+        if (creating) {
+            PasswordPolicy.check("password", c.password());
+        }
+    }
+
+    /** Creates an account whose password must be changed at first login. 409 on a taken username. */
+    @Transactional
+    public User create(UserCommand c) {
+        validate(c, true);
+        if (users.usernameExists(c.username())) {
+            throw ApiException.conflict("user.error.duplicate", c.username());
+        }
+        try {
+            User created = users.insert(new User(null, c.username(), c.displayName().strip(), c.orgUnitId(),
+                    blankToNull(c.mobile()), encoder.encode(c.password()), c.roles(), c.enabled(), true));
+            audit.record("user.create", "user", created.id(), Outcome.SUCCESS, created.username() + " " + c.roles());
+            return created;
+        } catch (DuplicateKeyException raced) {
+            throw ApiException.conflict("user.error.duplicate", c.username());
+        }
+    }
+
+    @Transactional
+    public User update(long id, UserCommand c) {
+        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        validate(c, false);
+        boolean disabling = u.enabled() && !c.enabled();
+        u.updateProfile(c.displayName(), c.orgUnitId(), blankToNull(c.mobile()), c.roles());
+        u.setEnabled(c.enabled());
+        users.update(u);
+        audit.record("user.update", "user", id, Outcome.SUCCESS, u.username() + " " + c.roles()
+                + (c.enabled() ? "" : " disabled"));
+        if (disabling) {
+            revokeAccess(u);
+        }
+        return u;
+    }
+
+    @Transactional
+    public User setEnabled(long id, boolean enabled) {
+        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        boolean disabling = u.enabled() && !enabled;
+        u.setEnabled(enabled);
+        users.update(u);
+        audit.record(enabled ? "user.enable" : "user.disable", "user", id, Outcome.SUCCESS, u.username());
+        if (disabling) {
+            revokeAccess(u);
+        }
+        return u;
+    }
+
+    /** Admin reset: returns the one-time password (shown once, never stored in clear). */
+    @Transactional
+    public String resetPassword(long id) {
+        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        String oneTime = PasswordPolicy.oneTimePassword();
+        u.resetPassword(encoder.encode(oneTime));
+        users.update(u);
+        tokens.revokeAllOf(id);
+        audit.record("user.resetPassword", "user", id, Outcome.SUCCESS, u.username());
+        return oneTime;
+    }
+
+    @Transactional
+    public void changeOwnPassword(long id, String current, String next) {
+        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        if (current == null || !encoder.matches(current, u.passwordHash())) {
+            audit.record("user.changePassword", "user", id, Outcome.FAILURE, "wrong current password");
+            throw ApiException.invalidField("currentPassword", "user.error.currentPassword");
+        }
+        PasswordPolicy.check("newPassword", next);
+        if (encoder.matches(next, u.passwordHash())) {
+            throw ApiException.invalidField("newPassword", "user.error.samePassword");
+        }
+        u.changePassword(encoder.encode(next));
+        users.update(u);
+        audit.record("user.changePassword", "user", id, Outcome.SUCCESS, null);
+    }
+
+    private void revokeAccess(User u) {
+        int revoked = tokens.revokeAllOf(u.id());
+        sessions.revokeSessionsOf(u.username());
+        audit.record("user.revokeAccess", "user", u.id(), Outcome.SUCCESS, revoked + " tokens");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

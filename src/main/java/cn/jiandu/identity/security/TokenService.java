@@ -1,0 +1,71 @@
+package cn.jiandu.identity.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opaque bearer tokens. Only a SHA-256 of the token is stored, so a database leak yields no usable token.
+ */
+@Service
+public class TokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecurityProperties props;
+
+    TokenService(JdbcClient jdbc, Clock clock, SecurityProperties props) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.props = props;
+    }
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    public IssuedToken issue(long userId) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = clock.instant();
+        Instant expires = now.plus(props.tokenTtl());
+        jdbc.sql("INSERT INTO api_token (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(userId, hash(token), Timestamp.from(now), Timestamp.from(expires)).update();
+        return new IssuedToken(token, expires);
+    }
+
+    /** The user id of a live (unexpired, unrevoked) token. */
+    public Optional<Long> userOf(String token) {
+        return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?")
+                .params(hash(token), Timestamp.from(clock.instant())).query(Long.class).optional();
+    }
+
+    public boolean revoke(String token) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), hash(token)).update() > 0;
+    }
+
+    public int revokeAllOf(long userId) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), userId).update();
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

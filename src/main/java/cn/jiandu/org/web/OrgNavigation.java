@@ -1,0 +1,15 @@
+package cn.jiandu.org.web;
+
+import cn.jiandu.shared.security.Permission;
+import cn.jiandu.shared.web.NavEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OrgNavigation {
+
+    @Bean
+    NavEntry orgNav() {
+        return new NavEntry(800, "nav.org", "/org", "🏢", me -> me.can(Permission.ORG_MANAGE));
+    }
+}

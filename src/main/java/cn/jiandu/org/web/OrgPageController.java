@@ -1,0 +1,71 @@
+package cn.jiandu.org.web;
+
+import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgUnitType;
+import cn.jiandu.org.domain.OrgUnitService;
+import cn.jiandu.shared.web.ApiException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 组织管理: one handler serves the full page and, for htmx, just the tree fragment. */
+@Controller
+@PreAuthorize("hasAuthority('org:manage')")
+class OrgPageController {
+
+    private final OrgDirectory directory;
+    private final OrgUnitService service;
+    private final MessageSource messages;
+
+    OrgPageController(OrgDirectory directory, OrgUnitService service, MessageSource messages) {
+        this.directory = directory;
+        this.service = service;
+        this.messages = messages;
+    }
+
+    @GetMapping("/org")
+    String page(Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
+        model.addAttribute("units", directory.all());
+        model.addAttribute("types", OrgUnitType.values());
+        return hx != null ? "org/tree :: tree" : "org/tree";
+    }
+
+    @PostMapping("/org")
+    String create(@RequestParam Long parentId, @RequestParam String name, @RequestParam OrgUnitType type,
+            @RequestParam(defaultValue = "0") int sortOrder, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        return apply(model, hx, () -> service.create(parentId, requireName(name), type, sortOrder));
+    }
+
+    @PostMapping("/org/{id}")
+    String update(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) Long parentId,
+            @RequestParam(defaultValue = "0") int sortOrder, @RequestParam(defaultValue = "false") boolean enabled,
+            Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
+        return apply(model, hx, () -> service.update(id, requireName(name), parentId, sortOrder, enabled));
+    }
+
+    private String apply(Model model, String hx, Runnable change) {
+        try {
+            change.run();
+            model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
+        } catch (ApiException e) {
+            model.addAttribute("error",
+                    messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
+        }
+        return page(model, hx);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ApiException.invalidField("name", "error.required");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,40 @@
+package cn.jiandu.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Refusals on pages become a readable page (or an htmx fragment) in the user's language. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private final MessageSource messages;
+
+    PageExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    String handle(ApiException ex, Model model, HttpServletResponse response,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String hx) {
+        response.setStatus(ex.status().value());
+        model.addAttribute("status", ex.status().value());
+        model.addAttribute("message",
+                messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale()));
+        return hx != null ? "error/fragment :: message" : "error/page";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(Model model, HttpServletResponse response,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String hx) {
+        return handle(ApiException.forbidden(), model, response, hx);
+    }
+}
