@@ -1,0 +1,22 @@
+package cn.jiandu.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Working days in China Standard Time: Monday–Friday unless a holiday, plus make-up workdays (调休). */
+public interface WorkingCalendar {
+
+    boolean isWorkingDay(LocalDate date);
+
+    /** The date {@code days} working days after {@code from} ({@code from} itself not counted); days ≥ 0. */
+    LocalDate plusWorkingDays(LocalDate from, int days);
+
+    /**
+     * A deadline: the end (23:59:59.999 CST) of the {@code days}-th working day after the day of {@code start}.
+     * E.g. a report dispatched on a Friday with 3 working days is due at the end of the next Wednesday.
+     */
+    Instant deadlineAfter(Instant start, int days);
+
+    /** Working days in the half-open range ({@code fromExclusive}, {@code toInclusive}]; 0 if to ≤ from. */
+    int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive);
+}
