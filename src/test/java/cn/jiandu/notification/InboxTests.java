@@ -52,6 +52,10 @@ class InboxTests {
             assertThat(rowsWith(marker)).as("not before commit").isZero();
         });
         awaitRows(marker, 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
+                .param("%" + marker + "%").query(Long.class).single())
+                .as("the event went through the persistent publication registry").isEqualTo(1);
+        awaitCompleted(marker);
 
         String rolledBack = "回滚-" + UUID.randomUUID();
         tx.executeWithoutResult(s -> {
@@ -199,6 +203,16 @@ class InboxTests {
     private boolean readAt(long id) {
         return jdbc.sql("SELECT read_at FROM notification WHERE id = ?").param(id).query(java.sql.Timestamp.class)
                 .optional().isPresent();
+    }
+
+    private void awaitCompleted(String marker) throws InterruptedException {
+        String sql = "SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NOT NULL";
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (jdbc.sql(sql).param("%" + marker + "%").query(Long.class).single() == 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.sql(sql).param("%" + marker + "%").query(Long.class).single()).isEqualTo(1);
     }
 
     private void awaitRows(String marker, long expected) throws InterruptedException {
