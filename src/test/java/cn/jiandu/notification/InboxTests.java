@@ -161,6 +161,8 @@ class InboxTests {
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-read=\"true\"")))
+                .andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
+                .andExpect(header().string("HX-Trigger", "jd-inbox-changed"))
                 .andExpect(content().string(not(containsString("<nav"))));
         assertThat(readAt(id)).isTrue();
 

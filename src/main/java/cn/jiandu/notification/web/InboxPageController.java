@@ -4,6 +4,7 @@ import cn.jiandu.notification.domain.JdbcInbox;
 import cn.jiandu.notification.domain.Notification;
 import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.JianduPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class InboxPageController {
 
     static final int BADGE_MAX = 99;
+    /** An htmx event the layout's unread badges listen to, so they refresh at once instead of within 60 s. */
+    static final String INBOX_CHANGED = "jd-inbox-changed";
     private final JdbcInbox inbox;
     private final MessageSource messages;
 
@@ -45,22 +48,26 @@ class InboxPageController {
 
     @PostMapping("/inbox/{id}/read")
     String markRead(JianduPrincipal me, @PathVariable long id, Model model, Locale locale,
+            HttpServletResponse response,
             @RequestHeader(value = "HX-Request", required = false) String hx) {
         inbox.markRead(me.id(), id);
         if (hx == null) {
             return "redirect:/inbox";
         }
         model.addAttribute("n", NotificationJson.render(inbox.find(me.id(), id), messages, locale));
-        return "notification/item :: item";
+        model.addAttribute("unreadCount", inbox.unreadCount(me.id()));
+        response.setHeader("HX-Trigger", INBOX_CHANGED);
+        return "notification/item :: marked";
     }
 
     @PostMapping("/inbox/read-all")
     String markAllRead(JianduPrincipal me, @RequestParam(defaultValue = "false") boolean unread, Model model,
-            Locale locale, @RequestHeader(value = "HX-Request", required = false) String hx) {
+            Locale locale, HttpServletResponse response, @RequestHeader(value = "HX-Request", required = false) String hx) {
         inbox.markAllRead(me.id());
         if (hx == null) {
             return "redirect:/inbox";
         }
+        response.setHeader("HX-Trigger", INBOX_CHANGED);
         return page(me, unread, null, model, locale, hx);
     }
 
