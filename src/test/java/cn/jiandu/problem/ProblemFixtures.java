@@ -66,7 +66,7 @@ final class ProblemFixtures {
 
     static ResultActions submit(MockMvc mvc, String user, String json, MockMultipartFile... photos)
             throws Exception {
-        return mvc.perform(Api.as(mvc, user, submission(json, photos)));
+        return mvc.perform(submission(json, photos).header("Authorization", "Bearer " + Api.token(mvc, user)));
     }
 
     static JsonNode submitOk(MockMvc mvc, String user, String title, String category, Long unit,

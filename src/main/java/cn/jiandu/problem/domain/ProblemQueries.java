@@ -95,7 +95,19 @@ public class ProblemQueries {
     }
 
     public ProblemDetail detail(JianduPrincipal me, long id) {
-        Problem p = visible(me, id);
+        return detail(me, visible(me, id));
+    }
+
+    /**
+     * The report as it is after the caller's own action, even if that action took it out of his sight (a handler
+     * returning or transferring it): he may see the result of what he just did, nothing more.
+     */
+    public ProblemDetail detailAfterAction(JianduPrincipal me, Problem acted) {
+        return detail(me, problems.find(acted.id()).orElseThrow(ApiException::notFound));
+    }
+
+    private ProblemDetail detail(JianduPrincipal me, Problem p) {
+        long id = p.id();
         WarningPolicy.Boundaries b = warnings.now();
         Names names = names();
         List<Step> steps = problems.steps(id);

@@ -136,16 +136,14 @@ class ProblemApi {
 
     @PostMapping(value = "/{id}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProblemDetail act(JianduPrincipal me, @PathVariable long id, @RequestBody ActionCommand body) {
-        service.act(me, id, body, List.of());
-        return queries.detail(me, id);
+        return queries.detailAfterAction(me, service.act(me, id, body, List.of()));
     }
 
     @PostMapping(value = "/{id}/actions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ProblemDetail actWithEvidence(JianduPrincipal me, @PathVariable long id,
             @RequestPart("action") ActionCommand action,
             @RequestPart(value = "photos", required = false) List<MultipartFile> photoFiles) {
-        service.act(me, id, action, photoFiles);
-        return queries.detail(me, id);
+        return queries.detailAfterAction(me, service.act(me, id, action, photoFiles));
     }
 
     @PostMapping("/{id}/rating")
