@@ -24,7 +24,7 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(ApiException.class)
-    String handle(ApiException ex, Model model, HttpServletResponse response, HttpServletRequest request) {
+    String handle(ApiException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
         // @RequestHeader cannot be resolved in an @ExceptionHandler method: read the header from the request
         String hx = request.getHeader("HX-Request");
         response.setStatus(ex.status().value());
@@ -35,7 +35,7 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(Model model, HttpServletResponse response, HttpServletRequest request) {
-        return handle(ApiException.forbidden(), model, response, request);
+    String denied(Model model, HttpServletRequest request, HttpServletResponse response) {
+        return handle(ApiException.forbidden(), model, request, response);
     }
 }
