@@ -23,15 +23,17 @@ public class PublishService {
     private final SharingService sharing;
     private final FileStore store;
     private final AuditTrail audit;
+    private final Denials denials;
     private final SharingProperties props;
 
     PublishService(SpaceRepository spaces, FolderRepository folders, SharingService sharing, FileStore store,
-            AuditTrail audit, SharingProperties props) {
+            AuditTrail audit, Denials denials, SharingProperties props) {
         this.spaces = spaces;
         this.folders = folders;
         this.sharing = sharing;
         this.store = store;
         this.audit = audit;
+        this.denials = denials;
         this.props = props;
     }
 
@@ -39,7 +41,7 @@ public class PublishService {
     public List<Entry> publish(Caller me, String name, long declaredSize, InputStream content, FolderKind kind,
             List<Long> spaceIds) {
         if (!me.admin()) {
-            audit.record("sharing.publish", "sharing_space", null, Outcome.DENIED, name);
+            denials.record("sharing.publish", "sharing_space", null, name);
             throw ApiException.forbidden();
         }
         if (kind == null) {

@@ -26,11 +26,12 @@ public class SharingService {
     private final Guard guard;
     private final FileStore store;
     private final AuditTrail audit;
+    private final Denials denials;
     private final Clock clock;
     private final SharingProperties props;
 
     SharingService(SpaceRepository spaces, FolderRepository folders, EntryRepository entries,
-            FolderService folderService, DutyService duty, Guard guard, FileStore store, AuditTrail audit, Clock clock,
+            FolderService folderService, DutyService duty, Guard guard, FileStore store, AuditTrail audit, Denials denials, Clock clock,
             SharingProperties props) {
         this.spaces = spaces;
         this.folders = folders;
@@ -40,6 +41,7 @@ public class SharingService {
         this.guard = guard;
         this.store = store;
         this.audit = audit;
+        this.denials = denials;
         this.clock = clock;
         this.props = props;
     }
@@ -61,7 +63,7 @@ public class SharingService {
         }
         long room = room(folder.spaceId());
         if (declaredSize > room) {
-            audit.record("sharing.upload", "sharing_folder", folder.id(), Outcome.DENIED, "quota");
+            denials.record("sharing.upload", "sharing_folder", folder.id(), "quota");
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "sharing.error.quota");
         }
         return FilePolicy.documentsAndMedia(Math.min(maxBytes, room));
@@ -117,7 +119,7 @@ public class SharingService {
     public Entry update(Caller me, long id, String name, Long folderId) {
         Entry e = guard.entry(me, id);
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
-            audit.record("sharing.update", "sharing_entry", id, Outcome.DENIED, null);
+            denials.record("sharing.update", "sharing_entry", id, null);
             throw ApiException.forbidden();
         }
         String n = name == null ? e.name() : Names.check(name);
@@ -150,7 +152,7 @@ public class SharingService {
     public void delete(Caller me, long id) {
         Entry e = guard.entry(me, id);
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
-            audit.record("sharing.delete", "sharing_entry", id, Outcome.DENIED, null);
+            denials.record("sharing.delete", "sharing_entry", id, null);
             throw ApiException.forbidden();
         }
         entries.bin(id, me.id(), clock.instant());
@@ -176,7 +178,7 @@ public class SharingService {
             throw ApiException.notFound();
         }
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
-            audit.record("sharing.restore", "sharing_entry", id, Outcome.DENIED, null);
+            denials.record("sharing.restore", "sharing_entry", id, null);
             throw ApiException.forbidden();
         }
         Folder f = folders.find(e.folderId()).orElseThrow();
