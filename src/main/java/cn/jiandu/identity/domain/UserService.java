@@ -5,6 +5,8 @@ import cn.jiandu.audit.Outcome;
 import cn.jiandu.identity.security.TokenService;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.shared.web.ApiException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,26 +37,58 @@ public class UserService {
         this.audit = audit;
     }
 
-    /** Checks a command's fields; throws 400 naming the first bad field. Used by create, update and import. */
+    /** Checks a command's fields; throws 400 naming the first bad field. Used by create and update. */
     public void validate(UserCommand c, boolean creating) {
+        List<ApiException.FieldError> problems = problems(c, creating);
+        if (!problems.isEmpty()) {
+            ApiException.FieldError first = problems.get(0);
+            throw ApiException.invalidField(first.field(), first.messageKey(), first.args());
+        }
+    }
+
+    /** Every bad field of a command (empty if it is fine); the import reports them all at once. */
+    public List<ApiException.FieldError> problems(UserCommand c, boolean creating) {
+        List<ApiException.FieldError> out = new ArrayList<>();
         if (creating && (c.username() == null || !USERNAME.matcher(c.username()).matches())) {
-            throw ApiException.invalidField("username", "user.error.username");
+            out.add(new ApiException.FieldError("username", "user.error.username"));
         }
         if (c.displayName() == null || c.displayName().isBlank() || c.displayName().length() > 64) {
-            throw ApiException.invalidField("displayName", "error.required");
+            out.add(new ApiException.FieldError("displayName", "error.required"));
         }
         if (org.find(c.orgUnitId()).isEmpty()) {
-            throw ApiException.invalidField("orgUnitId", "org.error.unknown");
+            out.add(new ApiException.FieldError("orgUnitId", "org.error.unknown"));
         }
-        if (c.mobile() != null && !c.mobile().isBlank() && !MOBILE.matcher(c.mobile()).matches()) {
-            throw ApiException.invalidField("mobile", "user.error.mobile");
+        if (c.mobile() != null && !c.mobile().isBlank() && !MOBILE.matcher(c.mobile().strip()).matches()) {
+            out.add(new ApiException.FieldError("mobile", "user.error.mobile"));
         }
         if (c.roles() == null || c.roles().isEmpty()) {
-            throw ApiException.invalidField("roles", "user.error.rolesRequired");
+            out.add(new ApiException.FieldError("roles", "user.error.rolesRequired"));
         }
         if (creating) {
-            PasswordPolicy.check("password", c.password());
+            try {
+                PasswordPolicy.check("password", c.password());
+            } catch (ApiException e) {
+                out.add(new ApiException.FieldError("password", e.messageKey()));
+            }
         }
+        return out;
+    }
+
+    public boolean usernameTaken(String username) {
+        return users.usernameExists(username);
+    }
+
+    /**
+     * Creates every account of an import in the caller's one transaction: all or none. The rows were validated
+     * before; a username taken in the meantime still rolls everything back (409).
+     */
+    @Transactional
+    public int createAll(List<UserCommand> commands) {
+        for (UserCommand c : commands) {
+            create(c);
+        }
+        audit.record("user.import", "user", null, Outcome.SUCCESS, commands.size() + " users");
+        return commands.size();
     }
 
     /** Creates an account whose password must be changed at first login. 409 on a taken username. */

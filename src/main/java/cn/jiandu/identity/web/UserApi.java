@@ -1,5 +1,6 @@
 package cn.jiandu.identity.web;
 
+import cn.jiandu.identity.domain.UserImport;
 import cn.jiandu.identity.domain.UserRepository;
 import cn.jiandu.identity.domain.UserService;
 import cn.jiandu.shared.paging.Cursor;
@@ -8,7 +9,12 @@ import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +36,12 @@ class UserApi {
     private final UserRepository users;
     private final UserService service;
 
-    UserApi(UserRepository users, UserService service) {
+    private final UserImport imports;
+
+    UserApi(UserRepository users, UserService service, UserImport imports) {
         this.users = users;
         this.service = service;
+        this.imports = imports;
     }
 
     @GetMapping
@@ -59,6 +68,21 @@ class UserApi {
     @PutMapping("/{id}")
     UserJson update(@PathVariable long id, @RequestBody UserForm form) {
         return UserJson.of(service.update(id, form.toCommand()));
+    }
+
+    /** The .xlsx template: header row, and a sheet listing org units (id, full path) and role codes. */
+    @GetMapping("/import-template")
+    ResponseEntity<byte[]> importTemplate() {
+        return UserPageController.xlsx(imports.template());
+    }
+
+    /** All rows or none: 400 with {@code rows} listing every bad row, or the number of accounts created. */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Integer> importUsers(@RequestPart("file") MultipartFile file) throws IOException {
+        UserPageController.checkUpload(file);
+        try (var in = file.getInputStream()) {
+            return Map.of("imported", imports.importFile(in));
+        }
     }
 
     /** Returns the one-time password once; the user must change it at next login. */

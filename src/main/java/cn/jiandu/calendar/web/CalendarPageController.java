@@ -1,0 +1,78 @@
+package cn.jiandu.calendar.web;
+
+import cn.jiandu.calendar.DayKind;
+import cn.jiandu.calendar.domain.CalendarService;
+import cn.jiandu.shared.web.ApiException;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 工作日历: one handler serves the full page and, for htmx, just the year's list. */
+@Controller
+@PreAuthorize("hasAuthority('calendar:manage')")
+class CalendarPageController {
+
+    private final CalendarService service;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CalendarPageController(CalendarService service, MessageSource messages, Clock clock) {
+        this.service = service;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/calendar")
+    String page(@RequestParam(required = false) Integer year, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        int y = year != null ? year : LocalDate.now(clock).getYear();
+        try {
+            model.addAttribute("days", service.year(y));
+        } catch (ApiException e) {
+            y = LocalDate.now(clock).getYear();
+            model.addAttribute("days", service.year(y));
+            model.addAttribute("error", message(e));
+        }
+        model.addAttribute("year", y);
+        model.addAttribute("kinds", DayKind.values());
+        return hx != null ? "calendar/days :: days" : "calendar/days";
+    }
+
+    @PostMapping("/calendar")
+    String put(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String name, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        Integer year = date != null ? date.getYear() : null;
+        return apply(model, hx, year, () -> service.put(date, kind, name));
+    }
+
+    @PostMapping("/calendar/{date}/delete")
+    String delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        return apply(model, hx, date.getYear(), () -> service.delete(date));
+    }
+
+    private String apply(Model model, String hx, Integer year, Runnable change) {
+        try {
+            change.run();
+            model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
+        } catch (ApiException e) {
+            model.addAttribute("error", message(e));
+        }
+        return page(year, model, hx);
+    }
+
+    private String message(ApiException e) {
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,50 @@
+-- Working-day calendar: only the special days are stored; any other date is a working day Monday-Friday.
+-- HOLIDAY = a day off (possibly on a weekday), WORKDAY = a make-up workday (调休, possibly on a weekend).
+CREATE TABLE calendar_day (
+    cal_date DATE        NOT NULL PRIMARY KEY,
+    kind     VARCHAR(10) NOT NULL,
+    name     VARCHAR(50) NOT NULL,
+    CONSTRAINT calendar_day_kind_ck CHECK (kind IN ('HOLIDAY', 'WORKDAY'))
+);
+
+-- 2026, generated from classpath:calendar/holidays-cn-2026.csv (State Council notice of 2025-11-04)
+INSERT INTO calendar_day (cal_date, kind, name) VALUES
+    (DATE '2026-01-01', 'HOLIDAY', '元旦'),
+    (DATE '2026-01-02', 'HOLIDAY', '元旦'),
+    (DATE '2026-01-03', 'HOLIDAY', '元旦'),
+    (DATE '2026-01-04', 'WORKDAY', '元旦调休'),
+    (DATE '2026-02-14', 'WORKDAY', '春节调休'),
+    (DATE '2026-02-15', 'HOLIDAY', '春节'),
+    (DATE '2026-02-16', 'HOLIDAY', '春节'),
+    (DATE '2026-02-17', 'HOLIDAY', '春节'),
+    (DATE '2026-02-18', 'HOLIDAY', '春节'),
+    (DATE '2026-02-19', 'HOLIDAY', '春节'),
+    (DATE '2026-02-20', 'HOLIDAY', '春节'),
+    (DATE '2026-02-21', 'HOLIDAY', '春节'),
+    (DATE '2026-02-22', 'HOLIDAY', '春节'),
+    (DATE '2026-02-23', 'HOLIDAY', '春节'),
+    (DATE '2026-02-28', 'WORKDAY', '春节调休'),
+    (DATE '2026-04-04', 'HOLIDAY', '清明节'),
+    (DATE '2026-04-05', 'HOLIDAY', '清明节'),
+    (DATE '2026-04-06', 'HOLIDAY', '清明节'),
+    (DATE '2026-05-01', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-02', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-03', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-04', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-05', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-09', 'WORKDAY', '劳动节调休'),
+    (DATE '2026-06-19', 'HOLIDAY', '端午节'),
+    (DATE '2026-06-20', 'HOLIDAY', '端午节'),
+    (DATE '2026-06-21', 'HOLIDAY', '端午节'),
+    (DATE '2026-09-20', 'WORKDAY', '国庆节调休'),
+    (DATE '2026-09-25', 'HOLIDAY', '中秋节'),
+    (DATE '2026-09-26', 'HOLIDAY', '中秋节'),
+    (DATE '2026-09-27', 'HOLIDAY', '中秋节'),
+    (DATE '2026-10-01', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-02', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-03', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-04', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-05', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-06', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-07', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-10', 'WORKDAY', '国庆节调休');
