@@ -39,6 +39,7 @@ class DutyApi {
     /** Admin: declares a period; every space gets its folder under 履职材料反馈. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('sharing:manage')")
     Json.DutyPeriodJson declare(JianduPrincipal me, @RequestBody PeriodForm form) {
         return Json.DutyPeriodJson.of(duty.declare(callers.of(me), form.code(), form.type(), form.startsOn(),
                 form.dueOn()));

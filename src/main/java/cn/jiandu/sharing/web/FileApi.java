@@ -94,7 +94,8 @@ class FileApi {
     /** Admin: one upload placed into the standard folder {@code folderKind} of every space in {@code spaceIds}. */
     @PostMapping("/publish")
     @ResponseStatus(HttpStatus.CREATED)
-    List<Json.FileJson> publish(JianduPrincipal me, @RequestPart("file") MultipartFile file,
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('sharing:manage')")
+    List<Json.FileJson> publish(JianduPrincipal me, @RequestPart(value = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String folderKind, @RequestParam(required = false) List<Long> spaceIds,
             @RequestParam(required = false) String name) throws IOException {
         FolderKind kind;
@@ -102,6 +103,9 @@ class FileApi {
             kind = folderKind == null ? null : FolderKind.valueOf(folderKind);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("folderKind", "error.invalidValue");
+        }
+        if (file == null) {
+            throw ApiException.invalidField("file", "error.required");
         }
         String n = name != null && !name.isBlank() ? name : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {

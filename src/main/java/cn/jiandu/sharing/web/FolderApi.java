@@ -74,8 +74,11 @@ class FolderApi {
     /** One-request upload (multipart part {@code file}); larger files go through /api/v1/uploads (tus). */
     @PostMapping("/{id}/files")
     @ResponseStatus(HttpStatus.CREATED)
-    Json.FileJson upload(JianduPrincipal me, @PathVariable long id, @RequestPart("file") MultipartFile file,
+    Json.FileJson upload(JianduPrincipal me, @PathVariable long id, @RequestPart(value = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String name) throws IOException {
+        if (file == null) {
+            throw ApiException.invalidField("file", "error.required");
+        }
         String n = name != null && !name.isBlank() ? name : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             return Json.FileJson.of(sharing.upload(callers.of(me), id, n, file.getSize(), in));
