@@ -196,6 +196,10 @@ class ProblemApiTests {
         }
         submit(mvc, "grid1", problemJson(unique("太多照片"), "SERVICE", null), ten)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("photos"));
+        byte[] huge = java.util.Arrays.copyOf(ProblemFixtures.jpegWithExif(), 10 * 1024 * 1024 + 1);
+        submit(mvc, "grid1", problemJson(unique("超大照片"), "SERVICE", null),
+                new org.springframework.mock.web.MockMultipartFile("photos", "huge.jpg", "image/jpeg", huge))
+                .andExpect(status().isContentTooLarge());
         submit(mvc, "grid1", problemJson(unique("无类别"), "NO_SUCH", null))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("categoryCode"));
         submit(mvc, "grid1", problemJson(unique("无单位"), "SERVICE", 987654321L))
