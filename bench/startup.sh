@@ -4,6 +4,7 @@
 # and after 1,000 /api/v1/me calls. Extra JVM or Spring options can be passed in JAVA_OPTS / APP_ARGS.
 #   bench/startup.sh                      # builds the jar once, 5 runs
 #   SKIP_BUILD=1 RUNS=3 JAVA_OPTS='-XX:TieredStopAtLevel=1' bench/startup.sh
+#   SKIP_BUILD=1 CDS=1 bench/startup.sh   # extracted jar + a class-data-sharing archive from a training run
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -16,7 +17,17 @@ CALLS=${CALLS:-1000}
 if [[ -z "${SKIP_BUILD:-}" ]]; then
     mvn -B -ntp -q -DskipTests package
 fi
-JAR=$(ls target/jiandu-*.jar | grep -v '\.original$' | head -1)
+JAR=${JAR:-$(ls target/jiandu-*.jar | grep -v '\.original$' | head -1)}
+
+if [[ -n "${CDS:-}" ]]; then
+    cds=$(mktemp -d)
+    java -Djarmode=tools -jar "$JAR" extract --destination "$cds/app" >/dev/null
+    JAR=$(ls "$cds"/app/*.jar)
+    # training run: start the context, write the archive at exit
+    java -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+        --spring.profiles.active=demo --server.port=0 --jiandu.data-dir="$cds/data" >"$cds/training.log" 2>&1
+    JAVA_OPTS="-XX:SharedArchiveFile=$cds/app.jsa $JAVA_OPTS"
+fi
 
 free_port() {
     local p
@@ -29,6 +40,9 @@ free_port() {
     echo "no free port in $PORTS" >&2
     exit 1
 }
+
+# CPU seconds (user + system) the process has used so far: less sensitive to other load than wall time
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
@@ -66,14 +80,15 @@ for run in $(seq 1 "$RUNS"); do
     ms=$(( $(now_ms) - start ))
     times+=("$ms")
     rss_start=$(rss_kib "$pid")
+    cpu_start=$(cpu_s "$pid")
     cfg="$work/curl.cfg"
     for _ in $(seq 1 "$CALLS"); do
         printf 'url = "%s/api/v1/me"\noutput = "/dev/null"\n' "$base"
     done >"$cfg"
     codes=$(curl -s -K "$cfg" -H "Authorization: Bearer $token" -w '%{http_code}\n' | sort | uniq -c | tr '\n' ' ')
     rss_after=$(rss_kib "$pid")
-    echo "run $run: first 200 from /api/v1/me after ${ms} ms; RSS after start $((rss_start / 1024)) MiB," \
-        "after $CALLS calls $((rss_after / 1024)) MiB (statuses: $codes)"
+    echo "run $run: first 200 from /api/v1/me after ${ms} ms (CPU ${cpu_start} s; load $(cut -d' ' -f1 /proc/loadavg));" \
+        "RSS after start $((rss_start / 1024)) MiB, after $CALLS calls $((rss_after / 1024)) MiB (statuses: $codes)"
     grep -m1 -o 'Started JianduApplication in [0-9.]* seconds (process running for [0-9.]*)' "$work/app.log" \
         | sed "s/^/       /" || true
     kill "$pid"

@@ -2,7 +2,6 @@ package cn.jiandu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.jiandu.support.Api;
 import cn.jiandu.support.IntegrationTest;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +29,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The admin's journey in a real browser (Debian's headless Chromium, nothing downloaded), at desktop and phone
- * width: admin signs in, creates an org unit on /org and an account in it, the new user signs in, is made to change
+ * width: admin signs in, creates an org unit on /org and an account in it on /users, the new user signs in, is made to change
  * the one-time password and lands on his home page. Screenshots of every step go to {@code target/screenshots/}.
  */
 @IntegrationTest
@@ -91,9 +88,21 @@ class AdminJourneyBrowserTests {
             assertThat(created.getText()).contains(unitName);
             shot(browser, width, "04-org-created");
 
-            // admin creates an account in the new unit (through the API until the user page exists)
-            long unitId = unitId(unitName);
-            createUser(username, unitId, oneTime);
+            // admin creates an account in the new unit on /users (the form comes in through htmx)
+            browser.get(url("/users"));
+            browser.findElement(By.cssSelector("[data-testid=user-new]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-username"))).sendKeys(username);
+            browser.findElement(By.id("f-displayName")).sendKeys("浏览器用户" + tag);
+            new Select(browser.findElement(By.id("f-orgUnitId"))).getOptions().stream()
+                    .filter(o -> o.getText().strip().equals(unitName)).findFirst().orElseThrow().click();
+            browser.findElement(By.id("f-mobile")).sendKeys("139" + String.format("%08d", Long.parseLong(tag) % 100_000_000));
+            click(browser, browser.findElement(By.id("f-role-EMPLOYEE")));
+            browser.findElement(By.id("f-password")).sendKeys(oneTime);
+            shot(browser, width, "05-user-form");
+            click(browser, browser.findElement(By.cssSelector("[data-testid=user-save]")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user-notice]")));
+            assertThat(mustChangePassword(username)).as("account %s created with a one-time password", username).isTrue();
+            shot(browser, width, "06-user-created");
 
             // admin signs out; the new user signs in and must change the one-time password first
             browser.manage().deleteAllCookies();
@@ -101,7 +110,7 @@ class AdminJourneyBrowserTests {
             signIn(browser, wait, username, oneTime);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=forced-change]")));
             assertThat(browser.getCurrentUrl()).endsWith("/account/password");
-            shot(browser, width, "05-forced-password-change");
+            shot(browser, width, "07-forced-password-change");
             browser.get(url("/"));
             assertThat(browser.getCurrentUrl()).as("any page leads back to the password change").endsWith(
                     "/account/password");
@@ -115,7 +124,7 @@ class AdminJourneyBrowserTests {
                     By.cssSelector("[data-testid=home-title]")));
             assertThat(title.getText()).contains("浏览器用户" + tag);
             assertThat(browser.findElement(By.tagName("main")).getText()).contains(unitName);
-            shot(browser, width, "06-new-user-home");
+            shot(browser, width, "08-new-user-home");
             assertNoHorizontalScroll(browser, width);
         } finally {
             browser.quit();
@@ -129,23 +138,21 @@ class AdminJourneyBrowserTests {
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
-    private long unitId(String name) throws Exception {
-        String body = mvc.perform(Api.as(mvc, "admin", get("/api/v1/org-units"))).andReturn().getResponse()
-                .getContentAsString();
-        for (JsonNode unit : Api.json(body)) {
-            if (unit.get("name").asString().equals(name)) {
-                return Long.parseLong(unit.get("id").asString());
+    private boolean mustChangePassword(String username) throws Exception {
+        String body = mvc.perform(Api.as(mvc, "admin", get("/api/v1/users").param("q", username))).andReturn()
+                .getResponse().getContentAsString();
+        for (JsonNode user : Api.json(body).get("items")) {
+            if (user.get("username").asString().equals(username)) {
+                return user.get("mustChangePassword").asBoolean();
             }
         }
-        throw new AssertionError("org unit " + name + " not found after the page said it was created");
+        return false;
     }
 
-    private void createUser(String username, long unitId, String password) throws Exception {
-        var response = mvc.perform(Api.as(mvc, "admin", post("/api/v1/users")).contentType(MediaType.APPLICATION_JSON)
-                .content(Api.write(Map.of("username", username, "displayName", "浏览器用户" + username.substring(3),
-                        "orgUnitId", String.valueOf(unitId), "roles", List.of("EMPLOYEE"), "password", password))))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    /** Scrolls the element into view first: on a phone the button may sit below the fold. */
+    private static void click(WebDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static void assertNoHorizontalScroll(WebDriver browser, int width) {

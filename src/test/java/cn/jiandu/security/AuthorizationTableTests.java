@@ -1,6 +1,7 @@
 package cn.jiandu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import cn.jiandu.support.Api;
@@ -26,8 +27,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -41,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@code method,path,anonymous,admin,secretary,handler1,inspector1,team1,grid1,staff1,body}. The path is the route
  * pattern with a sample value after each variable ({@code /api/v1/org-units/{id}=999999}). The body (the rest of the
  * line, so it may contain commas) is JSON sent as {@code application/json}, or empty; {@code @fresh-token} instead
- * sends no body and uses a newly issued token for each role (for calls that revoke the caller's token). Keep
+ * sends no body and uses a newly issued token for each role (for calls that revoke the caller's token);
+ * {@code @multipart:part=text} sends a multipart request with one file part of that name holding that text. Keep
  * statuses deterministic and data unchanged: e.g. an admin gets a deliberately invalid body (400) or an unknown id
  * (404), which proves the call got past authorization without changing anything.
  */
@@ -52,6 +55,7 @@ class AuthorizationTableTests {
             "grid1", "staff1");
     static final String HEADER = "method,path," + String.join(",", ROLES) + ",body";
     static final String FRESH_TOKEN = "@fresh-token";
+    static final String MULTIPART = "@multipart:";
     private static final Pattern SAMPLE = Pattern.compile("\\{([^}]+)}=([^/]*)");
 
     @Autowired
@@ -111,13 +115,13 @@ class AuthorizationTableTests {
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < ROLES.size(); i++) {
             String role = ROLES.get(i);
-            MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), row.uri());
+            AbstractMockHttpServletRequestBuilder<?> request = requestFor(row);
             if (!role.equals("anonymous")) {
                 String token = FRESH_TOKEN.equals(row.body()) ? Api.issue(mvc, role, Api.DEMO_PASSWORD)
                         : Api.token(mvc, role);
                 request.header("Authorization", "Bearer " + token);
             }
-            if (!row.body().isEmpty() && !FRESH_TOKEN.equals(row.body())) {
+            if (!row.body().isEmpty() && !row.body().startsWith("@")) {
                 request.contentType(MediaType.APPLICATION_JSON).content(row.body());
             }
             var response = mvc.perform(request).andReturn().getResponse();
@@ -129,6 +133,17 @@ class AuthorizationTableTests {
             }
         }
         assertThat(wrong).as(row.file() + ":" + row.line() + " " + row.method() + " " + row.uri()).isEmpty();
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> requestFor(Row row) {
+        HttpMethod method = HttpMethod.valueOf(row.method());
+        if (row.body().startsWith(MULTIPART)) {
+            String[] part = row.body().substring(MULTIPART.length()).split("=", 2);
+            return multipart(method, row.uri()).file(new MockMultipartFile(part[0], "authz-probe.bin",
+                    MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    (part.length > 1 ? part[1] : "").getBytes(StandardCharsets.UTF_8)));
+        }
+        return request(method, row.uri());
     }
 
     /** {@code "METHOD /pattern"} for every handler method under /api/. */
