@@ -90,8 +90,10 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, SessionGuardFilter guard, HtmxAwareEntryPoint entryPoint,
-            SecurityProperties props) throws Exception {
-        http.formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
+            SecurityProperties props, AuthenticationManager authenticationManager) throws Exception {
+        // the form login must go through the throttled, audited manager, not one Boot derives from the user details
+        http.authenticationManager(authenticationManager)
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

@@ -11,7 +11,6 @@ import cn.jiandu.shared.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
@@ -77,8 +76,9 @@ class UserApi {
     }
 
     /** All rows or none: 400 with {@code rows} listing every bad row, or the number of accounts created. */
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Integer> importUsers(@RequestPart("file") MultipartFile file) throws IOException {
+    @PostMapping("/import")
+    Map<String, Integer> importUsers(@RequestPart(value = "file", required = false) MultipartFile file)
+            throws IOException {
         UserPageController.checkUpload(file);
         try (var in = file.getInputStream()) {
             return Map.of("imported", imports.importFile(in));

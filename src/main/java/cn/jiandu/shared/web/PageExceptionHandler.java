@@ -1,5 +1,6 @@
 package cn.jiandu.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,8 +24,9 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(ApiException.class)
-    String handle(ApiException ex, Model model, HttpServletResponse response,
-            @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String hx) {
+    String handle(ApiException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+        // @RequestHeader cannot be resolved in an @ExceptionHandler method: read the header from the request
+        String hx = request.getHeader("HX-Request");
         response.setStatus(ex.status().value());
         model.addAttribute("status", ex.status().value());
         model.addAttribute("message",
@@ -33,8 +35,7 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(Model model, HttpServletResponse response,
-            @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String hx) {
-        return handle(ApiException.forbidden(), model, response, hx);
+    String denied(Model model, HttpServletRequest request, HttpServletResponse response) {
+        return handle(ApiException.forbidden(), model, request, response);
     }
 }

@@ -1,0 +1,231 @@
+package cn.jiandu.problem.domain;
+
+import cn.jiandu.identity.UserDirectory;
+import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgUnitView;
+import cn.jiandu.problem.ProblemAction;
+import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.shared.paging.Cursor;
+import cn.jiandu.shared.paging.CursorPage;
+import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.time.ClockConfig;
+import cn.jiandu.shared.web.ApiException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The read side: lists (keyset on id), details and the export stream, each limited by {@link Visibility}. */
+@Service
+@Transactional(readOnly = true)
+public class ProblemQueries {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+    private final ProblemRepository problems;
+    private final Visibility visibility;
+    private final WarningPolicy warnings;
+    private final CategoryRepository categories;
+    private final OrgDirectory org;
+    private final UserDirectory users;
+    private final PhotoService photos;
+
+    ProblemQueries(JdbcClient jdbc, DataSource dataSource, ProblemRepository problems, Visibility visibility,
+            WarningPolicy warnings, CategoryRepository categories, OrgDirectory org, UserDirectory users,
+            PhotoService photos) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(500);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.problems = problems;
+        this.visibility = visibility;
+        this.warnings = warnings;
+        this.categories = categories;
+        this.org = org;
+        this.users = users;
+        this.photos = photos;
+    }
+
+    /** The report if the caller may read it, else 404. */
+    public Problem visible(JianduPrincipal me, long id) {
+        Visibility.Scope scope = visibility.of(me);
+        return jdbc.sql("SELECT " + ProblemRepository.COLUMNS + " FROM problem p WHERE p.id = :id AND " + scope.sql())
+                .param("id", id).params(scope.params()).query(ProblemRepository.MAPPER).optional()
+                .orElseThrow(ApiException::notFound);
+    }
+
+    public CursorPage<ProblemSummary> list(JianduPrincipal me, ProblemFilter filter, int size, String cursor) {
+        WarningPolicy.Boundaries b = warnings.now();
+        Query q = where(me, filter, b);
+        if (cursor != null && !cursor.isBlank()) {
+            q.conditions.add("p.id < :cursorId");
+            q.params.put("cursorId", Cursor.decodeLong(cursor));
+        }
+        List<Problem> rows = jdbc.sql("SELECT " + ProblemRepository.COLUMNS + " FROM problem p WHERE "
+                        + String.join(" AND ", q.conditions) + " ORDER BY p.id DESC LIMIT " + (size + 1))
+                .params(q.params).query(ProblemRepository.MAPPER).list();
+        Names names = names();
+        List<ProblemSummary> items = rows.stream().map(p -> summary(p, me, b, names)).toList();
+        return CursorPage.of(items, size, s -> Cursor.encode(s.id()));
+    }
+
+    /** Streams every matching report (newest first) to {@code sink} without holding them in memory. */
+    public void stream(JianduPrincipal me, ProblemFilter filter, Consumer<ProblemSummary> sink) {
+        WarningPolicy.Boundaries b = warnings.now();
+        Query q = where(me, filter, b);
+        Names names = names();
+        streaming.query("SELECT " + ProblemRepository.COLUMNS + " FROM problem p WHERE "
+                + String.join(" AND ", q.conditions) + " ORDER BY p.id DESC", q.params,
+                rs -> {
+                    sink.accept(summary(ProblemRepository.map(rs, 0), me, b, names));
+                });
+    }
+
+    public ProblemDetail detail(JianduPrincipal me, long id) {
+        return detail(me, visible(me, id));
+    }
+
+    /**
+     * The report as it is after the caller's own action, even if that action took it out of his sight (a handler
+     * returning or transferring it): he may see the result of what he just did, nothing more.
+     */
+    public ProblemDetail detailAfterAction(JianduPrincipal me, Problem acted) {
+        return detail(me, problems.find(acted.id()).orElseThrow(ApiException::notFound));
+    }
+
+    private ProblemDetail detail(JianduPrincipal me, Problem p) {
+        long id = p.id();
+        WarningPolicy.Boundaries b = warnings.now();
+        Names names = names();
+        List<Step> steps = problems.steps(id);
+        Map<Long, String> actorNames = users.displayNames(steps.stream()
+                .filter(s -> s.side() != Actor.Side.REPORTER && s.actorId() != null).map(Step::actorId)
+                .collect(Collectors.toSet()));
+        List<ProblemDetail.TimelineEntry> timeline = steps.stream().map(s -> new ProblemDetail.TimelineEntry(
+                String.valueOf(s.id()), s.action(), s.side().name(),
+                s.side() == Actor.Side.REPORTER ? null : actorNames.get(s.actorId()), s.comment(),
+                s.handlingUnitId() == null ? null : names.unit(s.handlingUnitId()), odt(s.occurredAt()))).toList();
+        List<ProblemDetail.Photo> photoList = photos.of(id).stream().map(ph -> new ProblemDetail.Photo(
+                String.valueOf(ph.id()), ph.stepId() == null ? null : String.valueOf(ph.stepId()),
+                "/api/v1/problems/" + id + "/photos/" + ph.id(),
+                "/api/v1/problems/" + id + "/photos/" + ph.id() + "?size=thumb")).toList();
+        boolean mine = p.reporterId() == me.id();
+        return new ProblemDetail(String.valueOf(p.id()), p.number(), p.title(), p.description(), p.location(),
+                p.categoryCode(), names.category(p.categoryCode()), String.valueOf(p.orgUnitId()),
+                names.unit(p.orgUnitId()), p.status(), str(p.handlingUnitId()),
+                p.handlingUnitId() == null ? null : names.unit(p.handlingUnitId()), p.anonymous(),
+                odt(p.createdAt()), odt(p.dispatchedAt()), odt(p.acceptedAt()), odt(p.dueAt()), odt(p.repliedAt()),
+                odt(p.closedAt()), p.closeReason(), p.rating(), p.ratingComment(), p.reopenCount(),
+                p.extensionRequests(), p.pendingExtensionDays(), p.urgeCount(), b.of(p), mine,
+                mine && p.status() == ProblemStatus.REPLIED, allowedActions(me, p), photoList, timeline);
+    }
+
+    /** What the caller may do now: the state allows it and his role does. */
+    public static Set<ProblemAction> allowedActions(JianduPrincipal me, Problem p) {
+        EnumSet<ProblemAction> result = EnumSet.noneOf(ProblemAction.class);
+        for (ProblemAction a : p.actionsAllowedByState()) {
+            if (Permissions.mayAct(me, p, a)) {
+                result.add(a);
+            }
+        }
+        return result;
+    }
+
+    private Query where(JianduPrincipal me, ProblemFilter f, WarningPolicy.Boundaries b) {
+        Query q = new Query();
+        Visibility.Scope scope = visibility.of(me);
+        q.conditions.add(scope.sql());
+        q.params.putAll(scope.params());
+        if (f.mine()) {
+            q.conditions.add("p.reporter_id = :mineId");
+            q.params.put("mineId", me.id());
+        }
+        if (f.assigned()) {
+            q.conditions.add("p.handling_unit_id = :assignedUnit AND p.status <> 'TRANSFERRED'");
+            q.params.put("assignedUnit", me.orgUnitId());
+        }
+        if (f.status() != null) {
+            q.conditions.add("p.status = :status");
+            q.params.put("status", f.status().name());
+        }
+        if (f.categoryCode() != null && !f.categoryCode().isBlank()) {
+            q.conditions.add("p.category_code = :category");
+            q.params.put("category", f.categoryCode());
+        }
+        if (f.orgUnitId() != null) {
+            OrgUnitView unit = org.find(f.orgUnitId())
+                    .orElseThrow(() -> ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit"));
+            q.conditions.add("p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
+            q.params.put("orgPath", unit.path() + "%");
+        }
+        if (f.warning() != null) {
+            q.conditions.add(b.sql(f.warning()));
+            q.params.putAll(b.params());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            q.conditions.add("(p.title LIKE :q ESCAPE '!' OR p.description LIKE :q ESCAPE '!' OR p.number LIKE :q ESCAPE '!'"
+                    + " OR p.location LIKE :q ESCAPE '!')");
+            q.params.put("q", "%" + f.q().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (f.from() != null) {
+            q.conditions.add("p.created_at >= :from");
+            q.params.put("from", ProblemRepository.ts(f.from().atStartOfDay(ClockConfig.ZONE).toInstant()));
+        }
+        if (f.to() != null) {
+            q.conditions.add("p.created_at < :to");
+            q.params.put("to", ProblemRepository.ts(f.to().plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant()));
+        }
+        return q;
+    }
+
+    private ProblemSummary summary(Problem p, JianduPrincipal me, WarningPolicy.Boundaries b, Names names) {
+        return new ProblemSummary(String.valueOf(p.id()), p.number(), p.title(), p.categoryCode(),
+                names.category(p.categoryCode()), String.valueOf(p.orgUnitId()), names.unit(p.orgUnitId()),
+                p.status(), str(p.handlingUnitId()), p.handlingUnitId() == null ? null : names.unit(p.handlingUnitId()),
+                odt(p.createdAt()), odt(p.dueAt()), b.of(p), p.closeReason(), p.rating(), p.reporterId() == me.id());
+    }
+
+    Names names() {
+        Map<Long, String> units = new HashMap<>();
+        org.all().forEach(u -> units.put(u.id(), u.name()));
+        Map<String, String> cats = new HashMap<>();
+        categories.all().forEach(c -> cats.put(c.code(), c.name()));
+        return new Names(units, cats);
+    }
+
+    record Names(Map<Long, String> units, Map<String, String> categories) {
+        String unit(long id) {
+            return units.getOrDefault(id, "#" + id);
+        }
+
+        String category(String code) {
+            return categories.getOrDefault(code, code);
+        }
+    }
+
+    private static final class Query {
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> params = new HashMap<>();
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(ClockConfig.ZONE).toOffsetDateTime();
+    }
+
+    private static String str(Long id) {
+        return id == null ? null : Objects.toString(id);
+    }
+}

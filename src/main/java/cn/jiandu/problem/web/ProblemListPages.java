@@ -1,0 +1,134 @@
+package cn.jiandu.problem.web;
+
+import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.problem.Warning;
+import cn.jiandu.problem.domain.CategoryRepository;
+import cn.jiandu.problem.domain.ProblemFilter;
+import cn.jiandu.problem.domain.ProblemQueries;
+import cn.jiandu.problem.domain.ProblemSummary;
+import cn.jiandu.shared.paging.CursorPage;
+import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.security.Role;
+import cn.jiandu.shared.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The lists: 我的反映, the handling unit's queues, the admin's 待分办 queue and the ledger. One handler per page
+ * serves the full page and, for htmx ("load more"), just the next rows.
+ */
+@Controller
+class ProblemListPages {
+
+    private static final int PAGE = 20;
+
+    private final ProblemQueries queries;
+    private final CategoryRepository categories;
+    private final OrgDirectory org;
+    private final LedgerExport export;
+
+    ProblemListPages(ProblemQueries queries, CategoryRepository categories, OrgDirectory org, LedgerExport export) {
+        this.queries = queries;
+        this.categories = categories;
+        this.org = org;
+        this.export = export;
+    }
+
+    @GetMapping("/problems/mine")
+    String mine(JianduPrincipal me, @RequestParam(required = false) String cursor, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        ProblemFilter f = new ProblemFilter(null, null, null, null, null, null, null, true, false);
+        return page(me, f, cursor, model, hx, "problem/mine");
+    }
+
+    @GetMapping("/problems/queue")
+    @PreAuthorize("hasRole('HANDLER') or hasAuthority('problem:handle')")
+    String queue(JianduPrincipal me, @RequestParam(defaultValue = "DISPATCHED") String tab,
+            @RequestParam(required = false) String cursor, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        ProblemFilter f = switch (tab) {
+            case "IN_PROGRESS" -> filter(ProblemStatus.IN_PROGRESS, null);
+            case "dueSoon" -> filter(null, Warning.YELLOW);
+            case "overdue" -> filter(null, Warning.RED);
+            default -> filter(ProblemStatus.DISPATCHED, null);
+        };
+        model.addAttribute("tab", tab);
+        model.addAttribute("tabs", new String[] {"DISPATCHED", "IN_PROGRESS", "dueSoon", "overdue"});
+        return page(me, f, cursor, model, hx, "problem/queue");
+    }
+
+    @GetMapping("/problems/dispatch")
+    @PreAuthorize("hasAuthority('problem:dispatch')")
+    String dispatchQueue(JianduPrincipal me, @RequestParam(required = false) String cursor, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        ProblemFilter f = new ProblemFilter(ProblemStatus.PENDING_DISPATCH, null, null, null, null, null, null, false,
+                false);
+        return page(me, f, cursor, model, hx, "problem/dispatch");
+    }
+
+    @GetMapping("/problems/ledger")
+    String ledger(JianduPrincipal me, @RequestParam(required = false) ProblemStatus status,
+            @RequestParam(required = false) String categoryCode, @RequestParam(required = false) Long orgUnitId,
+            @RequestParam(required = false) Warning warning, @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String cursor, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        requireLedger(me);
+        ProblemFilter f = new ProblemFilter(status, blank(categoryCode), orgUnitId, warning, blank(q), from, to,
+                false, false);
+        model.addAttribute("f", f);
+        model.addAttribute("statuses", ProblemStatus.values());
+        model.addAttribute("warnings", Warning.values());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("units", org.all());
+        model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest().replacePath(
+                "/problems/ledger/export.xlsx").replaceQueryParam("cursor").build().toUriString());
+        return page(me, f, cursor, model, hx, "problem/ledger");
+    }
+
+    @GetMapping("/problems/ledger/export.xlsx")
+    void exportLedger(JianduPrincipal me, @RequestParam(required = false) ProblemStatus status,
+            @RequestParam(required = false) String categoryCode, @RequestParam(required = false) Long orgUnitId,
+            @RequestParam(required = false) Warning warning, @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        requireLedger(me);
+        export.write(me, new ProblemFilter(status, blank(categoryCode), orgUnitId, warning, blank(q), from, to, false,
+                false), response);
+    }
+
+    private String page(JianduPrincipal me, ProblemFilter f, String cursor, Model model, String hx, String view) {
+        CursorPage<ProblemSummary> page = queries.list(me, f, PAGE, cursor);
+        model.addAttribute("page", page);
+        model.addAttribute("moreUrl", page.nextCursor() == null ? null : ServletUriComponentsBuilder
+                .fromCurrentRequest().replaceQueryParam("cursor", page.nextCursor()).build().toUriString());
+        return hx != null && cursor != null ? "problem/rows :: rows" : view;
+    }
+
+    private static ProblemFilter filter(ProblemStatus status, Warning warning) {
+        return new ProblemFilter(status, null, null, warning, null, null, null, false, true);
+    }
+
+    /** The ledger is the office's, the leaders' and the branch secretaries' (each within his data scope). */
+    private static void requireLedger(JianduPrincipal me) {
+        if (!me.seesEverything() && !me.has(Role.BRANCH_SECRETARY)) {
+            throw ApiException.forbidden();
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,64 @@
+// 监督一点通 page script: photo count check on the report form, ECharts on the dashboard. No inline script (CSP).
+(function () {
+  'use strict';
+
+  function photoLimit() {
+    var album = document.getElementById('p-photos');
+    if (!album) {
+      return;
+    }
+    var camera = document.getElementById('p-camera');
+    var warning = document.getElementById('p-photos-too-many');
+    var max = parseInt(album.getAttribute('data-max') || '9', 10);
+    function check() {
+      var n = album.files.length + (camera ? camera.files.length : 0);
+      var tooMany = n > max;
+      warning.classList.toggle('d-none', !tooMany);
+      album.setCustomValidity(tooMany ? warning.textContent : '');
+    }
+    album.addEventListener('change', check);
+    if (camera) {
+      camera.addEventListener('change', check);
+    }
+  }
+
+  function bar(el, names, series) {
+    var chart = window.echarts.init(el);
+    chart.setOption({
+      tooltip: {trigger: 'axis'},
+      legend: {top: 0},
+      grid: {left: 40, right: 10, top: 30, bottom: 60},
+      xAxis: {type: 'category', data: names, axisLabel: {rotate: names.length > 6 ? 40 : 0, fontSize: 10}},
+      yAxis: {type: 'value', minInterval: 1},
+      series: series
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function dashboard() {
+    var root = document.getElementById('jd-dashboard');
+    if (!root || !window.echarts) {
+      return;
+    }
+    var reported = root.getAttribute('data-label-reported');
+    var resolved = root.getAttribute('data-label-resolved');
+    fetch(root.getAttribute('data-url'), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.json(); })
+      .then(function (s) {
+        [['chart-month', s.byMonth], ['chart-category', s.byCategory], ['chart-unit', s.byOrgUnit]]
+          .forEach(function (pair) {
+            var el = document.getElementById(pair[0]);
+            var rows = pair[1] || [];
+            bar(el, rows.map(function (b) { return b.name; }), [
+              {name: reported, type: 'bar', data: rows.map(function (b) { return b.reported; })},
+              {name: resolved, type: 'bar', data: rows.map(function (b) { return b.resolved; })}
+            ]);
+          });
+      });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    photoLimit();
+    dashboard();
+  });
+})();
