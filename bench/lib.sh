@@ -22,7 +22,8 @@ bench_cleanup() {
         done
     fi
 }
-trap bench_cleanup EXIT INT TERM
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
 
 bench_tmpdir() {
     local d
@@ -99,9 +100,28 @@ wrk_run() {
         /^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
         /^Requests\/sec/ { rps = $2 }
         /Non-2xx/ { non2xx = $NF }
-        /Socket errors/ { sock = $0 }
+        /Socket errors/ { sub(/^ +/, ""); gsub(/,/, ""); sock = "socket-errors(" $3 "=" $4 " " $5 "=" $6 " " $7 "=" $8 " " $9 "=" $10 ")" }
         /requests in/ { reqs = $1 }
         END { printf "%s rps=%s p50=%.1fms p90=%.1fms p99=%.1fms requests=%s non2xx=%s %s\n", label, rps, p50, p90, p99, reqs, non2xx + 0, sock }'
+}
+
+# CPU seconds (user + system) used so far by a process: with the request count, CPU ms per request, a figure that
+# depends much less on the other load of the machine than latencies do
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+
+# wrk_cpu LABEL PID wrk-args... -> wrk_run's line + cpu_ms_per_req of PID over the run
+wrk_cpu() {
+    local label=$1 pid=$2 c0 c1 line reqs
+    shift 2
+    c0=$(cpu_s "$pid")
+    line=$(wrk_run "$label" "$@")
+    c1=$(cpu_s "$pid")
+    reqs=$(field requests "$line")
+    if [[ "${reqs:-0}" -gt 0 ]]; then
+        echo "$line jvm_cpu_ms_per_req=$(echo "($c1 - $c0) * 1000 / $reqs" | bc -l | xargs printf '%.1f')"
+    else
+        echo "$line jvm_cpu_s=$(echo "$c1 - $c0" | bc -l)"
+    fi
 }
 
 # median of the numbers given as arguments

@@ -4,7 +4,7 @@
 #             alternating, RUNS (default 3) each, medians; bytes written to disk by the Jiandu process per byte uploaded
 #             (/proc/<pid>/io write_bytes before/after).
 #   download: GET /api/v1/files/{id}/content (bearer)  vs  nginx on 127.0.0.1:NGINX_PORT serving the same bytes,
-#             alternating, RUNS each, medians.
+#             alternating, DL_RUNS (default 5) each, medians (and the median of the per-pair ratios).
 # Jiandu runs with -Xmx256m (embedded H2, profile demo); heap and RSS are printed before and after.
 #   bench/sharing-transfer.sh
 #   SKIP_BUILD=1 SIZE_MB=256 RUNS=3 bench/sharing-transfer.sh
@@ -19,6 +19,7 @@ PORT=${PORT:-8160}
 NGINX_PORT=${NGINX_PORT:-8168}
 SIZE_MB=${SIZE_MB:-1024}
 RUNS=${RUNS:-3}
+DL_RUNS=${DL_RUNS:-5}
 MAX_SIZE=${MAX_SIZE:-2GB}
 JVM=${JVM:-"-Xmx256m"}
 
@@ -94,6 +95,8 @@ rss_start=$(rss_kib "$APP_PID")
 
 up_mbs=()
 dd_mbs=()
+up_ratio=()
+completion=()
 wb_ratio=()
 file_id=""
 for run in $(seq 1 "$RUNS"); do
@@ -102,8 +105,10 @@ for run in $(seq 1 "$RUNS"); do
     rm -f "$work/dd/copy"
     sync
     wb0=$(write_bytes "$APP_PID")
+    c0=$(cpu_s "$APP_PID")
     read -r s id last code < <(tus_upload "$token" "$folder" "video-$run.mp4" "$src")
     wb1=$(write_bytes "$APP_PID")
+    c1=$(cpu_s "$APP_PID")
     if [[ "$code" != 204 || "$id" == none ]]; then
         echo "upload $run failed: status $code" >&2
         tail -20 "$work/app.log" >&2
@@ -116,13 +121,15 @@ for run in $(seq 1 "$RUNS"); do
     up_mbs+=("$u")
     dd_mbs+=("$d")
     wb_ratio+=("$w")
-    printf 'upload run %d: dd %.2fs (%.0f MiB/s)  jiandu tus %.2fs (%.0f MiB/s, of which completion %.2fs)  ratio %.2f  write_bytes/byte %.3f  RSS %s KiB\n' \
-        "$run" "$ddt" "$d" "$s" "$u" "$last" "$(echo "$u / $d" | bc -l)" "$w" "$(rss_kib "$APP_PID")"
+    up_ratio+=("$(echo "$u / $d" | bc -l)")
+    completion+=("$last")
+    printf 'upload run %d: dd %.2fs (%.0f MiB/s)  jiandu tus %.2fs (%.0f MiB/s, of which completion %.2fs)  ratio %.2f  write_bytes/byte %.3f  JVM CPU %.2fs  RSS %s KiB\n' \
+        "$run" "$ddt" "$d" "$s" "$u" "$last" "$(echo "$u / $d" | bc -l)" "$w" "$(echo "$c1 - $c0" | bc -l)" "$(rss_kib "$APP_PID")"
 done
 mu=$(median "${up_mbs[@]}")
 md=$(median "${dd_mbs[@]}")
-printf 'UPLOAD median: jiandu %.0f MiB/s, dd %.0f MiB/s, ratio %.2f (goal >= 0.7); write_bytes per uploaded byte median %.3f (goal <= 1.1)\n' \
-    "$mu" "$md" "$(echo "$mu / $md" | bc -l)" "$(median "${wb_ratio[@]}")"
+printf 'UPLOAD median: jiandu %.0f MiB/s, dd %.0f MiB/s, ratio of medians %.2f, median of per-pair ratios %.2f (goal >= 0.7); completion (last PATCH) median %.2fs; write_bytes per uploaded byte median %.3f (goal <= 1.1)\n' \
+    "$mu" "$md" "$(echo "$mu / $md" | bc -l)" "$(median "${up_ratio[@]}")" "$(median "${completion[@]}")" "$(median "${wb_ratio[@]}")"
 
 # nginx serving the same bytes (own config, own prefix, pid file; killed by the trap)
 cat >"$work/nginx/nginx.conf" <<EOF
@@ -156,26 +163,30 @@ done
 
 dl_j=()
 dl_n=()
-for run in $(seq 1 "$RUNS"); do
+dl_r=()
+for run in $(seq 1 "$DL_RUNS"); do
     read -r tn sn cn < <(curl -s -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' \
         "http://127.0.0.1:$NGINX_PORT/video.mp4")
+    c0=$(cpu_s "$APP_PID")
     read -r tj sj cj < <(curl -s -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' \
         -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/files/$file_id/content")
     if [[ "$cj" != 200 || "$sj" != "$bytes" || "$cn" != 200 || "$sn" != "$bytes" ]]; then
         echo "download $run: jiandu $cj $sj bytes, nginx $cn $sn bytes (expected $bytes)" >&2
         exit 1
     fi
+    c1=$(cpu_s "$APP_PID")
     j=$(echo "$bytes / 1048576 / $tj" | bc -l)
     n=$(echo "$bytes / 1048576 / $tn" | bc -l)
     dl_j+=("$j")
     dl_n+=("$n")
-    printf 'download run %d: nginx %.2fs (%.0f MiB/s)  jiandu %.2fs (%.0f MiB/s)  ratio %.2f  RSS %s KiB\n' \
-        "$run" "$tn" "$n" "$tj" "$j" "$(echo "$j / $n" | bc -l)" "$(rss_kib "$APP_PID")"
+    dl_r+=("$(echo "$j / $n" | bc -l)")
+    printf 'download run %d: nginx %.2fs (%.0f MiB/s)  jiandu %.2fs (%.0f MiB/s, JVM CPU %.2fs)  ratio %.2f  RSS %s KiB\n' \
+        "$run" "$tn" "$n" "$tj" "$j" "$(echo "$c1 - $c0" | bc -l)" "$(echo "$j / $n" | bc -l)" "$(rss_kib "$APP_PID")"
 done
 mj=$(median "${dl_j[@]}")
 mn=$(median "${dl_n[@]}")
-printf 'DOWNLOAD median: jiandu %.0f MiB/s, nginx %.0f MiB/s, ratio %.2f (goal >= 0.8)\n' "$mj" "$mn" \
-    "$(echo "$mj / $mn" | bc -l)"
+printf 'DOWNLOAD median: jiandu %.0f MiB/s, nginx %.0f MiB/s, ratio of medians %.2f, median of per-pair ratios %.2f (goal >= 0.8)\n' \
+    "$mj" "$mn" "$(echo "$mj / $mn" | bc -l)" "$(median "${dl_r[@]}")"
 echo "MEMORY (-Xmx256m): RSS start $rss_start KiB, end $(rss_kib "$APP_PID") KiB; heap used start $HEAP0 KiB, end $(heap_used_kib "$APP_PID") KiB"
 jcmd "$APP_PID" GC.heap_info 2>/dev/null | head -3
 echo "load (1/5/15 min) at end: $(cut -d' ' -f1-3 /proc/loadavg)"
