@@ -93,6 +93,13 @@ for q in A B; do
     "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${!v}" | sed 's/^/    /'
 done
 
+# what the deep page costs when the files branch is queried on its own with a row-value keyset condition, which
+# PostgreSQL can use as an index range on (folder_id, name, id): evidence for the finding in docs/benchmarks.md
+echo "== EXPLAIN (ANALYZE, BUFFERS) deep page, files branch alone with (name, id) > (cursor) — not what the app runs"
+"${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT 1 AS tr, 'FILE' AS type, id, name, size, owner_id, updated_at,
+    file_kind AS kind, CAST(NULL AS BIGINT) AS duty_period_id FROM sharing_entry
+    WHERE folder_id = $folder AND deleted_at IS NULL AND (name, id) > ('$ck', $cid) ORDER BY name, id LIMIT 21" | sed 's/^/    /'
+
 echo "== wrk -t2 -c$CONN -d$DURATION --latency, $REPEATS repeats, interleaved first/deep"
 declare -A P50 P99 RPS
 for r in $(seq 1 "$REPEATS"); do
