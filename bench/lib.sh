@@ -25,11 +25,10 @@ bench_cleanup() {
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
+# bench_tmpdir -> BENCH_WORK, a new temp dir removed by the trap (not "$(...)": a subshell could not register it)
 bench_tmpdir() {
-    local d
-    d=$(mktemp -d "${TMPDIR:-/tmp}/jiandu-bench.XXXXXX")
-    BENCH_DIRS+=("$d")
-    echo "$d"
+    BENCH_WORK=$(mktemp -d "${TMPDIR:-/tmp}/jiandu-bench.XXXXXX")
+    BENCH_DIRS+=("$BENCH_WORK")
 }
 
 bench_build() {

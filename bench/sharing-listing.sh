@@ -22,7 +22,8 @@ PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -X -q -v ON_ERROR_STOP=1)
 
 bench_build
 bench_machine
-work=$(bench_tmpdir)
+bench_tmpdir
+work=$BENCH_WORK
 WRK_LOG="$work/wrk.log"
 
 pg_fresh_db "$DB"

@@ -25,7 +25,8 @@ JVM=${JVM:-"-Xmx256m"}
 
 bench_build
 bench_machine
-work=$(bench_tmpdir)
+bench_tmpdir
+work=$BENCH_WORK
 src="$work/src/video.mp4"
 mkdir -p "$work/src" "$work/dd" "$work/nginx/logs"
 
