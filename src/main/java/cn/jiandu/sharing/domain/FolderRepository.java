@@ -46,6 +46,13 @@ public class FolderRepository {
                 .param("p", parentId).param("n", name).query(FolderRepository::map).optional();
     }
 
+    /** Every live folder of a space but the root, for "move to" choices. */
+    public List<Folder> liveInSpace(long spaceId) {
+        return jdbc.sql("""
+                SELECT * FROM sharing_folder WHERE space_id = :s AND deleted_at IS NULL AND (kind IS NULL OR kind <> 'ROOT')
+                ORDER BY id""").param("s", spaceId).query(FolderRepository::map).list();
+    }
+
     public List<Folder> children(long parentId) {
         return jdbc.sql("SELECT * FROM sharing_folder WHERE parent_id = :p ORDER BY id").param("p", parentId)
                 .query(FolderRepository::map).list();

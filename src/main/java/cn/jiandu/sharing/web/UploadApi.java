@@ -24,10 +24,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * tus 1.0 core protocol (plus creation and termination) for files up to 2 GB: POST creates, HEAD tells the offset,
  * PATCH appends at Upload-Offset (409 when it does not match), DELETE abandons. The file appears in its folder only
- * when the last byte has arrived and the file store accepted it; its id is then in {@code Jiandu-File-Id}.
+ * when the last byte has arrived and the file store accepted it; its id is then in {@code Jiandu-File-Id}. Also served
+ * at /sharing/uploads for the pages (session and CSRF token instead of a bearer token).
  */
 @RestController
-@RequestMapping("/api/v1/uploads")
+@RequestMapping({"/api/v1/uploads", "/sharing/uploads"})
 @Tag(name = "sharing")
 class UploadApi {
 
