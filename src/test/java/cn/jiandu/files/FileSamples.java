@@ -95,6 +95,12 @@ final class FileSamples {
                 'p', '4', '1', 0, 0, 0, 8, 'f', 'r', 'e', 'e'};
     }
 
+    /** A HEIF still image: the same box format as MP4, but brand 'heic'. */
+    static byte[] heic() {
+        return new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h',
+                'e', 'i', 'c', 0, 0, 0, 8, 'f', 'r', 'e', 'e'};
+    }
+
     static byte[] html() {
         return "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
     }

@@ -61,7 +61,8 @@ class FileStoreTests {
     @Test
     void refusesWhatIsNotOnTheAllowlistWhateverItsName() {
         for (byte[] bytes : List.of(FileSamples.html(), FileSamples.svg(), FileSamples.elf(), FileSamples.exe(),
-                FileSamples.plainZip(), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3})) {
+                FileSamples.plainZip(), FileSamples.heic(),
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3})) {
             assertRefusedAsType(bytes, EVERYTHING);
         }
         // a real PNG where only documents are accepted

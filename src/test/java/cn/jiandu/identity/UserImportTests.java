@@ -128,6 +128,10 @@ class UserImportTests {
         assertThat(b.orgUnitId()).isEqualTo(org.findByName("市场经营部").orElseThrow().id());
         assertThat(users.findByUsername("imp-c-" + t).orElseThrow().orgUnitId()).isEqualTo(net);
         Api.issue(mvc, "imp-a-" + t, "Start1234x");
+        String audit = mvc.perform(Api.as(mvc, "admin", get("/api/v1/audit").param("action", "user.create")
+                        .param("targetId", String.valueOf(b.id()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Api.json(audit).get("items").get(0).get("detail").asString()).contains("imp-b-" + t);
     }
 
     @Test

@@ -50,6 +50,7 @@ class UserPagesTests {
                 .andExpect(content().string(containsString("用户管理")))
                 .andExpect(content().string(containsString("data-testid=\"load-more\"")))
                 .andExpect(content().string(containsString("批量导入")))
+                .andExpect(content().string(containsString("hx-confirm=\"确定重置用户 admin 的密码吗？")))
                 .andReturn().getResponse().getContentAsString();
         Matcher m = Pattern.compile("hx-get=\"/users\\?[^\"]*cursor=([^\"&]+)\"").matcher(page);
         assertThat(m.find()).as("load-more link").isTrue();
@@ -137,6 +138,18 @@ class UserPagesTests {
         var reset = users.findById(u.id()).orElseThrow();
         assertThat(reset.mustChangePassword()).isTrue();
         assertThat(encoder.matches(m.group(1), reset.passwordHash())).isTrue();
+    }
+
+    @Test
+    void speaksEnglishOnRequest() throws Exception {
+        mvc.perform(get("/users").cookie(new jakarta.servlet.http.Cookie("lang", "en")).with(Pages.as(details, "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bulk import")))
+                .andExpect(content().string(containsString("Reset password")))
+                .andExpect(content().string(not(containsString("批量导入"))));
+        mvc.perform(get("/audit").cookie(new jakarta.servlet.http.Cookie("lang", "en")).with(Pages.as(details, "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Audit log")));
     }
 
     @Test

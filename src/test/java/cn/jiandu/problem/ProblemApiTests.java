@@ -185,6 +185,7 @@ class ProblemApiTests {
     void badSubmissionsAreRefusedNamingTheFieldAndLeaveNothingBehind() throws Exception {
         long before = jdbc.sql("SELECT COUNT(*) FROM problem").query(Long.class).single();
         long photosBefore = jdbc.sql("SELECT COUNT(*) FROM problem_photo").query(Long.class).single();
+        long blobsBefore = jdbc.sql("SELECT COUNT(*) FROM blob").query(Long.class).single();
         org.springframework.mock.web.MockMultipartFile text = new org.springframework.mock.web.MockMultipartFile(
                 "photos", "fake.jpg", "image/jpeg", "this is not an image at all".getBytes(StandardCharsets.UTF_8));
         submit(mvc, "grid1", problemJson(unique("坏照片"), "SERVICE", null), photo("ok.jpg"), text)
@@ -195,6 +196,10 @@ class ProblemApiTests {
         }
         submit(mvc, "grid1", problemJson(unique("太多照片"), "SERVICE", null), ten)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("photos"));
+        byte[] huge = java.util.Arrays.copyOf(ProblemFixtures.jpegWithExif(), 10 * 1024 * 1024 + 1);
+        submit(mvc, "grid1", problemJson(unique("超大照片"), "SERVICE", null),
+                new org.springframework.mock.web.MockMultipartFile("photos", "huge.jpg", "image/jpeg", huge))
+                .andExpect(status().isContentTooLarge());
         submit(mvc, "grid1", problemJson(unique("无类别"), "NO_SUCH", null))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("categoryCode"));
         submit(mvc, "grid1", problemJson(unique("无单位"), "SERVICE", 987654321L))
@@ -205,6 +210,26 @@ class ProblemApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("anonymous"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM problem").query(Long.class).single()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM problem_photo").query(Long.class).single()).isEqualTo(photosBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM blob").query(Long.class).single()).isEqualTo(blobsBefore);
+    }
+
+    @Test
+    void replyMayCarryEvidencePhotosAsMultipart() throws Exception {
+        String id = submitOk(mvc, "grid1", unique("整改证据"), "SERVICE", unitId(mvc, "渠道管理班组")).get("id")
+                .asString();
+        act(mvc, "handler1", id, "ACCEPT").andExpect(status().isOk());
+        org.springframework.mock.web.MockMultipartFile action = new org.springframework.mock.web.MockMultipartFile(
+                "action", "", "application/json",
+                "{\"action\":\"REPLY\",\"comment\":\"已整改，附照片\"}".getBytes(StandardCharsets.UTF_8));
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/problems/" + id + "/actions").file(action).file(photo("evidence.jpg"))
+                        .header("Authorization", "Bearer " + Api.token(mvc, "handler1")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REPLIED"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode detail = Api.json(body);
+        JsonNode evidence = detail.get("photos").get(0);
+        String replyStep = detail.get("timeline").get(detail.get("timeline").size() - 1).get("id").asString();
+        assertThat(evidence.get("stepId").asString()).isEqualTo(replyStep);
     }
 
     @Test

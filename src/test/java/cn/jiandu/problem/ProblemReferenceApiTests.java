@@ -30,6 +30,15 @@ class ProblemReferenceApiTests {
     MockMvc mvc;
 
     @Test
+    void theContractIsDescribedInOpenApi() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(docs).contains("/api/v1/problems/{id}/actions", "/api/v1/problems/{id}/rating",
+                "/api/v1/problems/stats", "/api/v1/problems/export.xlsx", "/api/v1/dispatch-rules/{id}",
+                "/api/v1/problem-categories");
+    }
+
+    @Test
     void categoriesAreListedForAllAndCreatedByTheAdmin() throws Exception {
         mvc.perform(Api.as(mvc, "grid1", get("/api/v1/problem-categories"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name", hasItem("服务质量")));

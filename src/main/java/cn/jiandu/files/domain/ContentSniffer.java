@@ -42,6 +42,8 @@ final class ContentSniffer {
             (byte) 0xE1};
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final int HEAD = 16;
+    private static final Set<String> STILL_IMAGE_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx",
+            "hevm", "hevs", "mif1", "msf1", "avif", "avis");
 
     private ContentSniffer() {
     }
@@ -64,7 +66,9 @@ final class ContentSniffer {
             return found(FileKind.PDF, "application/pdf");
         }
         if (startsWith(head, 4, ascii("ftyp"))) {
-            return found(FileKind.MP4, "video/mp4");
+            // the same ISO box format carries HEIF/AVIF still images, which are not video and not accepted
+            String brand = new String(head, 8, Math.min(4, head.length - 8), StandardCharsets.US_ASCII);
+            return STILL_IMAGE_BRANDS.contains(brand) ? Optional.empty() : found(FileKind.MP4, "video/mp4");
         }
         if (startsWith(head, 0, ZIP)) {
             return ooxml(file);
