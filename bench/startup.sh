@@ -21,6 +21,7 @@ JAR=${JAR:-$(ls target/jiandu-*.jar | grep -v '\.original$' | head -1)}
 
 if [[ -n "${CDS:-}" ]]; then
     cds=$(mktemp -d)
+    trap 'rm -rf "$cds"' EXIT
     java -Djarmode=tools -jar "$JAR" extract --destination "$cds/app" >/dev/null
     JAR=$(ls "$cds"/app/*.jar)
     # training run: start the context, write the archive at exit

@@ -122,8 +122,10 @@ class ProblemApiTests {
         act(mvc, "admin", id, "TRANSFER_CLUE", "comment", "涉嫌违纪").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("TRANSFERRED"));
         mvc.perform(Api.as(mvc, "handler1", get("/api/v1/problems/" + id))).andExpect(status().isNotFound());
-        mvc.perform(Api.as(mvc, "grid2", get("/api/v1/problems/" + id))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("TRANSFERRED"));
+        String seenByReporter = mvc.perform(Api.as(mvc, "grid2", get("/api/v1/problems/" + id)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("TRANSFERRED"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(seenByReporter).doesNotContain("涉嫌违纪");
         mvc.perform(Api.as(mvc, "secretary", get("/api/v1/problems/" + id))).andExpect(status().isOk());
     }
 
@@ -160,6 +162,21 @@ class ProblemApiTests {
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM audit_entry WHERE action = 'problem.revealReporter' AND target_id = :id
                   AND actor_name = 'secretary'""").param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnonymousReportCanBeFollowedAndRatedButItsReporterIsNeverRevealed() throws Exception {
+        String id = submitOk(mvc, "grid1", unique("匿名跟踪"), "SERVICE", unitId(mvc, "渠道管理班组")).get("id")
+                .asString();
+        // anonymous reporting is off by default; a report made while it was on looks like this
+        jdbc.sql("UPDATE problem SET anonymous = TRUE WHERE id = :id").param("id", Long.parseLong(id)).update();
+        mvc.perform(Api.as(mvc, "admin", get("/api/v1/problems/" + id + "/reporter"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.anonymous").value(true)).andExpect(jsonPath("$.username").doesNotExist());
+        mvc.perform(Api.as(mvc, "grid1", get("/api/v1/problems/" + id))).andExpect(jsonPath("$.mine").value(true));
+        act(mvc, "handler1", id, "ACCEPT").andExpect(status().isOk());
+        act(mvc, "handler1", id, "REPLY", "comment", "已整改").andExpect(status().isOk());
+        rate(mvc, "grid1", id, "BASICALLY_SATISFIED").andExpect(status().isOk())
+                .andExpect(jsonPath("$.closeReason").value("RATED"));
     }
 
     @Test

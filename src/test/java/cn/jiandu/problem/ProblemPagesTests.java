@@ -117,6 +117,12 @@ class ProblemPagesTests {
     void rulesPageForTheAdminOnlyAndDispatchQueue() throws Exception {
         assertThat(html(get("/problems/rules"), "admin")).contains("安全生产 → 网络部");
         mvc.perform(get("/problems/rules").with(Pages.as(users, "handler1"))).andExpect(status().isForbidden());
+        String code = "P" + unique("c").replace("-", "_");
+        mvc.perform(post("/problems/categories").with(csrf()).with(Pages.as(users, "admin")).param("code", code)
+                .param("name", "页面类别")).andExpect(status().is3xxRedirection());
+        assertThat(html(get("/problems/rules"), "admin")).contains("页面类别 (" + code + ")");
+        mvc.perform(post("/problems/categories").with(csrf()).with(Pages.as(users, "grid1")).param("code", code + "x")
+                .param("name", "越权")).andExpect(status().isForbidden());
         String title = unique("待分办页面");
         submitOk(mvc, "grid1", title, "DISCIPLINE", unitId(mvc, "财务部"));
         assertThat(html(get("/problems/dispatch"), "admin")).contains(title);

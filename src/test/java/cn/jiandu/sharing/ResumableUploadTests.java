@@ -31,6 +31,8 @@ class ResumableUploadTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.jiandu.sharing.domain.ResumableUploads uploads;
     @LocalServerPort
     int port;
 
@@ -120,6 +122,25 @@ class ResumableUploadTests {
                 .isEqualTo(bytes);
         assertThat(call("team1", head(path).header("Tus-Resumable", "1.0.0")).getResponse().getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void expiredUploadsAreCleanedWithTheirStagingFiles() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "TRAINING_COURSES");
+        String path = create("team1", folder, Fixtures.unique("expired", ".txt"), 100);
+        assertThat(append("team1", path, 0, Fixtures.text(40)).getResponse().getStatus()).isEqualTo(204);
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        java.nio.file.Path staging = java.nio.file.Path.of(jdbc.sql("SELECT staging_path FROM sharing_upload WHERE id = :id")
+                .param("id", id).query(String.class).single());
+        assertThat(java.nio.file.Files.size(staging)).isEqualTo(40);
+        jdbc.sql("UPDATE sharing_upload SET expires_at = :t WHERE id = :id")
+                .param("t", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60))).param("id", id).update();
+        assertThat(call("team1", head(path).header("Tus-Resumable", "1.0.0")).getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(uploads.cleanExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sharing_upload WHERE id = :id").param("id", id).query(Long.class)
+                .single()).isZero();
+        assertThat(java.nio.file.Files.exists(staging)).isFalse();
     }
 
     @Test

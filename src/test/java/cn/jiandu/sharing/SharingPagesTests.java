@@ -83,7 +83,10 @@ class SharingPagesTests {
         assertThat(html).contains(name).contains("preview-");
         String id = html.replaceAll("(?s).*data-testid=\"download-(\\d+)\".*", "$1");
         String filePage = page("grid2", "/sharing/files/" + id);
-        assertThat(filePage).contains("<img").contains("/sharing/files/" + id + "/content?inline=true");
+        assertThat(filePage).contains("<img").contains("/sharing/files/" + id + "/content?inline=true")
+                .doesNotContain("file-history");
+        assertThat(page("admin", "/sharing/files/" + id)).contains("data-testid=\"file-history\"")
+                .contains("targetId=" + id);
         MvcResult content = mvc.perform(get("/sharing/files/" + id + "/content").param("inline", "true")
                 .with(Pages.as(users, "grid2"))).andReturn();
         assertThat(content.getResponse().getContentAsByteArray()).isEqualTo(png);

@@ -114,6 +114,11 @@ public class ProblemQueries {
         Map<Long, String> actorNames = users.displayNames(steps.stream()
                 .filter(s -> s.side() != Actor.Side.REPORTER && s.actorId() != null).map(Step::actorId)
                 .collect(Collectors.toSet()));
+        if (p.status() == ProblemStatus.TRANSFERRED && !me.seesEverything()) {
+            // the reporter learns that it went to the discipline office, not what the office wrote
+            steps = steps.stream().map(s -> "TRANSFER_CLUE".equals(s.action()) ? new Step(s.id(), s.problemId(),
+                    s.action(), null, Actor.Side.SYSTEM, null, s.handlingUnitId(), s.occurredAt()) : s).toList();
+        }
         List<ProblemDetail.TimelineEntry> timeline = steps.stream().map(s -> new ProblemDetail.TimelineEntry(
                 String.valueOf(s.id()), s.action(), s.side().name(),
                 s.side() == Actor.Side.REPORTER ? null : actorNames.get(s.actorId()), s.comment(),

@@ -27,9 +27,12 @@ class ProblemAdminPages {
     private final OrgDirectory org;
     private final AuditTrail audit;
     private final PageSupport support;
+    private final CategoryApi categoryApi;
 
     ProblemAdminPages(DispatchRuleRepository rules, DispatchRuleApi.RuleValidator validator,
-            CategoryRepository categories, OrgDirectory org, AuditTrail audit, PageSupport support) {
+            CategoryRepository categories, OrgDirectory org, AuditTrail audit, PageSupport support,
+            CategoryApi categoryApi) {
+        this.categoryApi = categoryApi;
         this.rules = rules;
         this.validator = validator;
         this.categories = categories;
@@ -55,6 +58,20 @@ class ProblemAdminPages {
         try {
             DispatchRule r = rules.insert(validator.validate(form));
             audit.record("problem.rule.create", "dispatch_rule", r.id());
+            redirect.addFlashAttribute("notice", support.message("common.saved"));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", support.message(e));
+        }
+        return "redirect:/problems/rules";
+    }
+
+    @PostMapping("/problems/categories")
+    @Transactional
+    String createCategory(@org.springframework.web.bind.annotation.RequestParam(required = false) String code,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String name,
+            RedirectAttributes redirect) {
+        try {
+            categoryApi.create(new cn.jiandu.problem.domain.Category(code, name));
             redirect.addFlashAttribute("notice", support.message("common.saved"));
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", support.message(e));
