@@ -22,13 +22,27 @@
     }
   }
 
+  /** Widest label in px at font size 10: a Chinese character about 10 px, a Latin letter or digit about 6. */
+  function labelWidth(names) {
+    return names.reduce(function (widest, name) {
+      var w = 0;
+      for (var i = 0; i < name.length; i++) {
+        w += name.charCodeAt(i) > 255 ? 10 : 6;
+      }
+      return Math.max(widest, w);
+    }, 0);
+  }
+
   function bar(el, names, series) {
     var chart = window.echarts.init(el);
     chart.setOption({
       tooltip: {trigger: 'axis'},
       legend: {top: 0},
       grid: {left: 40, right: 10, top: 30, bottom: 60},
-      xAxis: {type: 'category', data: names, axisLabel: {rotate: names.length > 6 ? 40 : 0, fontSize: 10}},
+      // every bar keeps its name (ECharts would drop every other label on a phone), slanted when they would overlap
+      xAxis: {type: 'category', data: names,
+        axisLabel: {interval: 0, rotate: labelWidth(names) > (el.clientWidth - 50) / Math.max(names.length, 1) ? 40 : 0,
+          fontSize: 10}},
       yAxis: {type: 'value', minInterval: 1},
       series: series
     });

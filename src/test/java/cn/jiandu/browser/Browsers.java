@@ -85,7 +85,8 @@ public final class Browsers {
     }
 
     public static void scrollTo(WebDriver browser, WebElement element) {
-        js(browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        // instant: Bootstrap makes scrolling smooth, and a click during the animation lands elsewhere
+        js(browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     }
 
     public static int viewportWidth(WebDriver browser) {

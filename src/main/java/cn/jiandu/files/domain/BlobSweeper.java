@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class BlobSweeper {
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    @SchedulerLock(name = "files.blobSweep")
     public void scheduledSweep() {
         int removed = sweep();
         if (removed > 0) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,7 @@ public class ProblemScheduler {
     }
 
     @Scheduled(cron = "${jiandu.problem.daily-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "problem.daily")
     @Transactional
     public void daily() {
         service.closeUnrated();

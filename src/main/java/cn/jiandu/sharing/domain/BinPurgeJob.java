@@ -1,6 +1,7 @@
 package cn.jiandu.sharing.domain;
 
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +20,13 @@ class BinPurgeJob {
     }
 
     @Scheduled(cron = "0 30 2 * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "sharing.binPurge")
     void purge() {
         sharing.purgeExpired(clock.instant());
     }
 
     @Scheduled(cron = "0 0 8 * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "sharing.dutyReminder")
     void remind() {
         duty.remind(clock.instant().atZone(DutyService.CST).toLocalDate());
     }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -173,6 +174,11 @@ public class ResumableUploads {
 
     /** Drops expired sessions and their staging files. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "sharing.expiredUploads")
+    public void scheduledCleanExpired() {
+        cleanExpired();
+    }
+
     public int cleanExpired() {
         List<UploadSession> expired = jdbc.sql("SELECT * FROM sharing_upload WHERE expires_at < :t")
                 .param("t", Rows.ts(clock.instant())).query(ResumableUploads::map).list();
