@@ -217,6 +217,10 @@ class ProblemApiTests {
         submit(mvc, "grid1", problemJson(unique("超大照片"), "SERVICE", null),
                 new org.springframework.mock.web.MockMultipartFile("photos", "huge.jpg", "image/jpeg", huge))
                 .andExpect(status().isContentTooLarge());
+        submit(mvc, "grid1", problemJson(unique("像素炸弹"), "SERVICE", null),
+                new org.springframework.mock.web.MockMultipartFile("photos", "bomb.png", "image/png", pixelBomb()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("photos"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("百万像素")));
         submit(mvc, "grid1", problemJson(unique("无类别"), "NO_SUCH", null))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("categoryCode"));
         submit(mvc, "grid1", problemJson(unique("无单位"), "SERVICE", 987654321L))
@@ -284,6 +288,15 @@ class ProblemApiTests {
                 r.forEach(c -> assertThat(c.toString()).doesNotContain("吴海涛").doesNotContain("grid1"));
             }
         }
+    }
+
+    /** A small PNG (one bit a pixel, all white) that would inflate to 50 megapixels × 4 bytes if decoded. */
+    private static byte[] pixelBomb() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(10_000, 5_000, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        assertThat(out.size()).isLessThan(1024 * 1024);
+        return out.toByteArray();
     }
 
     private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder req, String user)

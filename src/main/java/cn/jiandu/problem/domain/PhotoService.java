@@ -13,9 +13,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,6 +34,13 @@ import org.springframework.web.multipart.MultipartFile;
 public class PhotoService {
 
     static final int THUMB = 320;
+    /** A photo decodes to 4 bytes a pixel: refuse decompression bombs (a small file that decodes to gigabytes). */
+    static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * Decoding and re-encoding needs tens of MB per photo; bounding how many run at once keeps a node inside a small
+     * heap under a burst of submissions (the benchmark ran out of memory at 16 concurrent submissions with -Xmx256m).
+     */
+    private final Semaphore imageWork = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     public record PhotoRow(long id, long problemId, Long stepId, long originalBlobId, long cleanBlobId,
             long thumbBlobId) {
@@ -67,9 +80,16 @@ public class PhotoService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            BufferedImage image = decode(original.id());
-            StoredBlob clean = storeJpeg(image);
-            StoredBlob thumb = storeJpeg(scale(image, THUMB));
+            StoredBlob clean;
+            StoredBlob thumb;
+            acquireImageWork();
+            try {
+                BufferedImage image = decode(original.id());
+                clean = storeJpeg(image);
+                thumb = storeJpeg(scale(image, THUMB));
+            } finally {
+                imageWork.release();
+            }
             jdbc.sql("""
                     INSERT INTO problem_photo (problem_id, step_id, original_blob_id, clean_blob_id, thumb_blob_id,
                         sort_order) VALUES (:problem, :step, :original, :clean, :thumb, :sort)""")
@@ -91,14 +111,39 @@ public class PhotoService {
                 .query(PhotoRow.class).optional();
     }
 
+    private void acquireImageWork() {
+        try {
+            if (!imageWork.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.busy");
+        }
+    }
+
+    /** Decodes after checking the declared dimensions, so an oversized image is refused before it is inflated. */
     private BufferedImage decode(long blobId) {
-        try (InputStream in = files.open(blobId).getInputStream()) {
-            BufferedImage image = ImageIO.read(in);
-            if (image == null) {
+        try (InputStream in = files.open(blobId).getInputStream();
+                ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
+            if (readers == null || !readers.hasNext()) {
                 throw ApiException.invalidField("photos", "problem.error.photoUnreadable");
             }
-            return image;
-        } catch (IOException e) {
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw ApiException.invalidField("photos", "problem.error.photoTooManyPixels", MAX_PIXELS / 1_000_000);
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
             throw ApiException.invalidField("photos", "problem.error.photoUnreadable");
         }
     }
