@@ -136,6 +136,51 @@ class SharingFilesTests {
     }
 
     @Test
+    void pagingWalksFoldersThenFilesInEverySortWithoutLosingOrRepeatingAnEntry() throws Exception {
+        long highlights = Fixtures.folder(mvc, "team1", TEAM, "HIGHLIGHTS");
+        String spaceId = Fixtures.space(mvc, "team1", TEAM).get("id").asString();
+        String tag = Fixtures.unique("walk", "");
+        for (String f : List.of("b", "a")) {
+            assertThat(call("team1", json(post("/api/v1/folders"), Map.of("spaceId", spaceId,
+                    "parentId", String.valueOf(highlights), "name", tag + "-dir-" + f))).getResponse().getStatus())
+                    .isEqualTo(201);
+        }
+        for (int i = 0; i < 5; i++) {
+            Fixtures.uploaded(mvc, "team1", highlights, tag + "-" + (char) ('e' - i) + ".txt", Fixtures.text(20 + i % 3));
+        }
+        for (String sort : List.of("name", "-name", "size", "-size", "updatedAt", "-updatedAt")) {
+            List<String> whole = walk(highlights, tag, sort, 100);
+            assertThat(whole).as(sort).hasSize(7);
+            assertThat(whole.subList(0, 2)).as("folders first, " + sort).allMatch(n -> n.contains("-dir-"));
+            assertThat(walk(highlights, tag, sort, 2)).as("paged by 2, " + sort).isEqualTo(whole);
+            assertThat(walk(highlights, tag, sort, 1)).as("paged by 1, " + sort).isEqualTo(whole);
+        }
+        assertThat(walk(highlights, tag, "name", 100)).containsExactly(tag + "-dir-a", tag + "-dir-b",
+                tag + "-a.txt", tag + "-b.txt", tag + "-c.txt", tag + "-d.txt", tag + "-e.txt");
+        assertThat(walk(highlights, tag, "-name", 100)).containsExactly(tag + "-dir-b", tag + "-dir-a",
+                tag + "-e.txt", tag + "-d.txt", tag + "-c.txt", tag + "-b.txt", tag + "-a.txt");
+    }
+
+    private List<String> walk(long folder, String q, String sort, int size) throws Exception {
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        for (int guard = 0; guard < 50; guard++) {
+            var req = get("/api/v1/folders/{id}/entries", folder).param("q", q).param("sort", sort)
+                    .param("size", String.valueOf(size));
+            if (cursor != null) {
+                req.param("cursor", cursor);
+            }
+            JsonNode page = Api.json(call("team2", req).getResponse().getContentAsString());
+            page.get("items").forEach(item -> names.add(item.get("name").asString()));
+            if (page.get("nextCursor").isNull()) {
+                return names;
+            }
+            cursor = page.get("nextCursor").asString();
+        }
+        throw new AssertionError("paging did not end: " + names);
+    }
+
+    @Test
     void badNamesAre400AndNothingIsStored() throws Exception {
         long folder = Fixtures.folder(mvc, "team1", TEAM, "EXAM_REVIEW");
         for (String bad : List.of("a\\b.pdf", "..x.pdf", "ctl\u0001.pdf", "长".repeat(86) + ".pdf")) {
