@@ -78,28 +78,21 @@ for u in "$URL_A" "$URL_B"; do
     echo "check $code $(head -c 200 "$work/sample.json")… ($(stat -c %s "$work/sample.json") bytes)"
 done
 
-# Listing.page's SQL (sort by name, page size 20 -> LIMIT 21) with the same parameters
-INNER="SELECT * FROM (
-  SELECT 0 AS tr, 'FOLDER' AS type, id, name, 0 AS size, owner_id, updated_at, kind, duty_period_id
-  FROM sharing_folder WHERE parent_id = $folder AND deleted_at IS NULL
-  UNION ALL
-  SELECT 1 AS tr, 'FILE' AS type, id, name, size, owner_id, updated_at, file_kind AS kind, CAST(NULL AS BIGINT) AS duty_period_id
-  FROM sharing_entry WHERE folder_id = $folder AND deleted_at IS NULL
-) e WHERE 1 = 1"
-SQL_A="$INNER ORDER BY tr, name ASC, id ASC LIMIT 21"
-SQL_B="$INNER AND (tr > $ctr OR (tr = $ctr AND (name > '$ck' OR (name = '$ck' AND id > $cid)))) ORDER BY tr, name ASC, id ASC LIMIT 21"
-for q in A B; do
+# Listing.page's SQL (sort by name, page size 20 -> LIMIT 21) with the same parameters: folders first, then files,
+# each a keyset query of its own; the first page asks the files part for what the folders left (21 - folders)
+FOLDERS="SELECT 'FOLDER' AS type, id, name, 0 AS size, owner_id, updated_at, kind, duty_period_id
+  FROM sharing_folder WHERE parent_id = $folder AND deleted_at IS NULL ORDER BY name ASC, id ASC LIMIT 21"
+FILES="SELECT 'FILE' AS type, id, name, size, owner_id, updated_at, file_kind AS kind, CAST(NULL AS BIGINT) AS duty_period_id
+  FROM sharing_entry WHERE folder_id = $folder AND deleted_at IS NULL"
+nfolders=$("${PSQL[@]}" -tAc "SELECT COUNT(*) FROM sharing_folder WHERE parent_id = $folder AND deleted_at IS NULL")
+SQL_A0="$FOLDERS"
+SQL_A="$FILES ORDER BY name ASC, id ASC LIMIT $((21 - nfolders))"
+SQL_B="$FILES AND (name, id) > ('$ck', $cid) ORDER BY name ASC, id ASC LIMIT 21"
+for q in A0 A B; do
     v="SQL_$q"
-    echo "== EXPLAIN (ANALYZE, BUFFERS) ($q) — $([[ $q == A ]] && echo first || echo deep) page"
+    echo "== EXPLAIN (ANALYZE, BUFFERS) ($q) — $([[ $q == A0 ]] && echo 'first page, folders part' || ([[ $q == A ]] && echo 'first page, files part' || echo 'deep page'))"
     "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${!v}" | sed 's/^/    /'
 done
-
-# what the deep page costs when the files branch is queried on its own with a row-value keyset condition, which
-# PostgreSQL can use as an index range on (folder_id, name, id): evidence for the finding in docs/benchmarks.md
-echo "== EXPLAIN (ANALYZE, BUFFERS) deep page, files branch alone with (name, id) > (cursor) — not what the app runs"
-"${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT 1 AS tr, 'FILE' AS type, id, name, size, owner_id, updated_at,
-    file_kind AS kind, CAST(NULL AS BIGINT) AS duty_period_id FROM sharing_entry
-    WHERE folder_id = $folder AND deleted_at IS NULL AND (name, id) > ('$ck', $cid) ORDER BY name, id LIMIT 21" | sed 's/^/    /'
 
 echo "== wrk -t2 -c$CONN -d$DURATION --latency, $REPEATS repeats, interleaved first/deep"
 declare -A P50 P99 RPS

@@ -2,28 +2,18 @@ package cn.jiandu.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiandu.browser.Browsers;
 import cn.jiandu.support.Api;
 import cn.jiandu.support.IntegrationTest;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,9 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class PlatformPagesBrowserTests {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @LocalServerPort
     int port;
@@ -63,7 +50,7 @@ class PlatformPagesBrowserTests {
         });
         long unread = inbox.unreadCount(adminId);
 
-        WebDriver browser = start(width);
+        WebDriver browser = Browsers.start(width);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(url("/login"));
@@ -76,14 +63,14 @@ class PlatformPagesBrowserTests {
             String expected = unread > 99 ? "99+" : String.valueOf(unread);
             wait.until(d -> d.findElements(By.cssSelector("span[hx-get='/inbox/badge']")).stream()
                     .anyMatch(e -> e.isDisplayed() && e.getText().equals(expected)));
-            shot(browser, width, "inbox-01-badge");
+            Browsers.shot(browser, width + "-inbox-01-badge");
 
             browser.get(url("/inbox"));
             WebElement item = browser.findElements(By.cssSelector("#inbox-items li[data-read]")).stream()
                     .filter(e -> e.getText().contains(tag)).findFirst().orElseThrow();
             assertThat(item.getAttribute("data-read")).isEqualTo("false");
             assertThat(item.getText()).contains("欢迎使用监督平台，" + tag + "！");
-            shot(browser, width, "inbox-02-list");
+            Browsers.shot(browser, width + "-inbox-02-list");
             String id = item.getAttribute("id");
             item.findElement(By.cssSelector("button[type=submit]")).click();
             wait.ignoring(StaleElementReferenceException.class)
@@ -94,13 +81,13 @@ class PlatformPagesBrowserTests {
             wait.until(d -> d.findElement(By.id("inbox-unread")).getText().startsWith(after + " "));
             wait.until(d -> d.findElements(By.cssSelector("span[hx-get='/inbox/badge']")).stream()
                     .allMatch(e -> e.getAttribute("textContent").strip().equals(badge)));
-            assertNoHorizontalScroll(browser, width);
-            shot(browser, width, "inbox-03-marked");
+            Browsers.assertNoHorizontalScroll(browser, width);
+            Browsers.shot(browser, width + "-inbox-03-marked");
 
             browser.get(url("/calendar?year=2026"));
             assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("国庆节调休");
-            assertNoHorizontalScroll(browser, width);
-            shot(browser, width, "calendar-01-year");
+            Browsers.assertNoHorizontalScroll(browser, width);
+            Browsers.shot(browser, width + "-calendar-01-year");
             String date = width == 375 ? "2034-05-15" : "2034-05-16";
             browser.findElement(By.cssSelector("#calendar-days > details > summary")).click();
             WebElement dateInput = browser.findElement(By.id("new-date"));
@@ -112,48 +99,15 @@ class PlatformPagesBrowserTests {
                     By.cssSelector("li[data-date='" + date + "']")));
             assertThat(added.getText()).contains("浏览器假日");
             assertThat(browser.findElement(By.cssSelector("[data-testid=calendar-year]")).getText()).isEqualTo("2034");
-            assertNoHorizontalScroll(browser, width);
-            shot(browser, width, "calendar-02-added");
+            Browsers.assertNoHorizontalScroll(browser, width);
+            Browsers.shot(browser, width + "-calendar-02-added");
         } finally {
             browser.quit();
         }
-    }
-
-    private static void assertNoHorizontalScroll(WebDriver browser, int width) {
-        Number scrollWidth = (Number) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue()).as("page fits %d px without horizontal scrolling", width)
-                .isLessThanOrEqualTo(width);
     }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private static WebDriver start(int width) throws IOException {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium)").exists();
-        assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver)").exists();
-        Path profile = Files.createTempDirectory("jiandu-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN");
-        if (width < 600) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", 812, "pixelRatio", 1.0)));
-        } else {
-            options.addArguments("--window-size=" + width + ",900");
-        }
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void shot(WebDriver browser, int width, String step) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), SCREENSHOTS.resolve(width + "-" + step + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }
