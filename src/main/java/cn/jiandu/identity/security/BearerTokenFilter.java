@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * revoking a token or disabling an account takes effect at once on every node.
  */
 @Component
-class BearerTokenFilter extends OncePerRequestFilter {
+public class BearerTokenFilter extends OncePerRequestFilter {
 
     /** What a user holding a one-time password may still call through the API. */
     static final Set<String> ALLOWED_WHILE_PASSWORD_EXPIRED = Set.of("/api/v1/me", "/api/v1/me/password",
@@ -72,7 +72,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     /** The raw bearer token of this request, for {@code DELETE /api/v1/auth/token}. */
-    static String tokenOf(HttpServletRequest request) {
+    public static String tokenOf(HttpServletRequest request) {
         return (String) request.getAttribute(BearerTokenFilter.class.getName() + ".token");
     }
 }

@@ -2,10 +2,12 @@ package cn.jiandu.identity.web;
 
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
+import cn.jiandu.identity.security.BearerTokenFilter;
 import cn.jiandu.identity.security.JianduUserDetails;
 import cn.jiandu.identity.security.LoginThrottledException;
 import cn.jiandu.identity.security.TokenService;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.time.ClockConfig;
 import cn.jiandu.shared.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,13 +66,12 @@ class AuthApi {
         audit.recordAs(user.jianduPrincipal().id(), user.getUsername(), "auth.token.issue", "user",
                 user.jianduPrincipal().id(), Outcome.SUCCESS, null);
         return ResponseEntity.ok(new TokenJson(issued.token(),
-                issued.expiresAt().atOffset(java.time.ZoneOffset.ofHours(8))));
+                issued.expiresAt().atZone(ClockConfig.ZONE).toOffsetDateTime()));
     }
 
     @DeleteMapping
     ResponseEntity<Void> revoke(JianduPrincipal me, HttpServletRequest request) {
-        String token = (String) request.getAttribute(
-                "cn.jiandu.identity.security.BearerTokenFilter.token");
+        String token = BearerTokenFilter.tokenOf(request);
         if (token == null || !tokens.revoke(token)) {
             throw ApiException.notFound();
         }
