@@ -96,4 +96,47 @@ class CalendarRulesTests {
             assertThat(calendar.isWorkingDay(to)).isTrue();
         }
     }
+
+    @Test
+    void minusWorkingDaysSkipsTheHolidayBackwards() {
+        LocalDate monday = LocalDate.of(2026, 10, 12);
+        assertThat(calendar.minusWorkingDays(monday, 0)).isEqualTo(monday);
+        assertThat(calendar.minusWorkingDays(monday, 1)).as("the make-up Saturday").isEqualTo(LocalDate.of(2026, 10, 10));
+        assertThat(calendar.minusWorkingDays(monday, 3)).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(calendar.minusWorkingDays(monday, 4)).as("over 国庆 and 中秋").isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThatThrownBy(() -> calendar.minusWorkingDays(monday, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void minusIsTheInverseOfPlusOnWorkingDays() {
+        for (LocalDate d = LocalDate.of(2026, 8, 1); d.isBefore(LocalDate.of(2026, 12, 1)); d = d.plusDays(1)) {
+            if (!calendar.isWorkingDay(d)) {
+                continue;
+            }
+            for (int n : new int[] {1, 3, 10, 45}) {
+                assertThat(calendar.minusWorkingDays(calendar.plusWorkingDays(d, n), n)).as("%s n=%d", d, n)
+                        .isEqualTo(d);
+            }
+        }
+    }
+
+    @Test
+    void aroundAnswersLikeTheFullCalendarInsideAndOutsideItsWindow() {
+        int[] reads = {0};
+        CalendarRules counting = new CalendarRules() {
+            @Override
+            protected Map<LocalDate, DayKind> specialDays(LocalDate from, LocalDate to) {
+                reads[0]++;
+                return autumn2026();
+            }
+        };
+        WorkingCalendar window = counting.around(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 30));
+        assertThat(reads[0]).isEqualTo(1);
+        assertThat(window.plusWorkingDays(LocalDate.of(2026, 9, 30), 3)).isEqualTo(LocalDate.of(2026, 10, 10));
+        assertThat(window.minusWorkingDays(LocalDate.of(2026, 10, 12), 4)).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(reads[0]).as("questions inside the window read nothing more").isEqualTo(1);
+        assertThat(window.plusWorkingDays(LocalDate.of(2026, 11, 20), 30))
+                .isEqualTo(calendar.plusWorkingDays(LocalDate.of(2026, 11, 20), 30));
+        assertThat(reads[0]).as("a question reaching outside reads the full calendar").isGreaterThan(1);
+    }
 }

@@ -56,6 +56,39 @@ public abstract class CalendarRules implements WorkingCalendar {
     }
 
     @Override
+    public LocalDate minusWorkingDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must be >= 0: " + days);
+        }
+        LocalDate d = from;
+        int left = days;
+        while (left > 0) {
+            LocalDate windowStart = d.minusDays(Math.max(31, left * 2L + 14));
+            Map<LocalDate, DayKind> special = specialDays(windowStart, d.minusDays(1));
+            while (left > 0 && d.isAfter(windowStart)) {
+                d = d.minusDays(1);
+                if (isWorking(d, special)) {
+                    left--;
+                }
+            }
+        }
+        return d;
+    }
+
+    @Override
+    public WorkingCalendar around(LocalDate from, LocalDate to) {
+        Map<LocalDate, DayKind> known = Map.copyOf(specialDays(from, to));
+        CalendarRules full = this;
+        return new CalendarRules() {
+            @Override
+            protected Map<LocalDate, DayKind> specialDays(LocalDate a, LocalDate b) {
+                // a superset is fine: callers only look dates of [a, b] up
+                return a.isBefore(from) || b.isAfter(to) ? full.specialDays(a, b) : known;
+            }
+        };
+    }
+
+    @Override
     public Instant deadlineAfter(Instant start, int days) {
         LocalDate due = plusWorkingDays(LocalDate.ofInstant(start, ClockConfig.ZONE), days);
         return due.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant().minusMillis(1);

@@ -34,6 +34,32 @@ public class UserRepository {
         return one("SELECT * FROM app_user WHERE username = ?", username);
     }
 
+    /**
+     * The enabled user holding a live (unexpired, unrevoked) API token, in one round trip (user and roles joined):
+     * the bearer check runs on every API call, so it must not cost three.
+     */
+    public Optional<User> findByLiveTokenHash(String tokenHash, Timestamp now) {
+        List<UserRow> found = new ArrayList<>(1);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("""
+                        SELECT u.*, r.role AS joined_role FROM api_token t
+                        JOIN app_user u ON u.id = t.user_id
+                        LEFT JOIN app_user_role r ON r.user_id = u.id
+                        WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now""")
+                .param("hash", tokenHash).param("now", now)
+                .query(rs -> {
+                    if (found.isEmpty()) {
+                        found.add(row(rs));
+                    }
+                    String role = rs.getString("joined_role");
+                    if (role != null) {
+                        roles.add(Role.valueOf(role));
+                    }
+                });
+        return found.stream().findFirst().map(r -> new User(r.id(), r.username(), r.displayName(), r.orgUnitId(),
+                r.mobile(), r.passwordHash(), roles, r.enabled(), r.mustChange()));
+    }
+
     public boolean usernameExists(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class)
                 .single() > 0;

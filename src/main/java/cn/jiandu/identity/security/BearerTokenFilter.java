@@ -1,7 +1,6 @@
 package cn.jiandu.identity.security;
 
 import cn.jiandu.identity.domain.User;
-import cn.jiandu.identity.domain.UserRepository;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,12 +26,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             "/api/v1/auth/token");
 
     private final TokenService tokens;
-    private final UserRepository users;
     private final ProblemJsonEntryPoint problems;
 
-    BearerTokenFilter(TokenService tokens, UserRepository users, ProblemJsonEntryPoint problems) {
+    BearerTokenFilter(TokenService tokens, ProblemJsonEntryPoint problems) {
         this.tokens = tokens;
-        this.users = users;
         this.problems = problems;
     }
 
@@ -45,7 +42,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).strip();
-        Optional<User> user = tokens.userOf(token).flatMap(users::findById).filter(User::enabled);
+        Optional<User> user = tokens.holderOf(token).filter(User::enabled);
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The read side: lists (keyset on id), details and the export stream, each limited by {@link Visibility}. */
@@ -67,6 +68,12 @@ public class ProblemQueries {
                 .orElseThrow(ApiException::notFound);
     }
 
+    /**
+     * One page, newest first. Runs outside a transaction (no BEGIN/COMMIT round trips) and takes the unit and
+     * category names from the same statement, so a page costs the calendar read, the filter unit's lookup and the
+     * list query itself.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public CursorPage<ProblemSummary> list(JianduPrincipal me, ProblemFilter filter, int size, String cursor) {
         WarningPolicy.Boundaries b = warnings.now();
         Query q = where(me, filter, b);
@@ -74,11 +81,11 @@ public class ProblemQueries {
             q.conditions.add("p.id < :cursorId");
             q.params.put("cursorId", Cursor.decodeLong(cursor));
         }
-        List<Problem> rows = jdbc.sql("SELECT " + ProblemRepository.COLUMNS + " FROM problem p WHERE "
-                        + String.join(" AND ", q.conditions) + " ORDER BY p.id DESC LIMIT " + (size + 1))
-                .params(q.params).query(ProblemRepository.MAPPER).list();
-        Names names = names();
-        List<ProblemSummary> items = rows.stream().map(p -> summary(p, me, b, names)).toList();
+        List<ProblemSummary> items = jdbc.sql("SELECT " + ProblemRepository.COLUMNS + ", " + NAME_COLUMNS
+                        + " FROM problem p WHERE " + String.join(" AND ", q.conditions) + " ORDER BY p.id DESC LIMIT "
+                        + (size + 1))
+                .params(q.params)
+                .query((rs, i) -> summary(ProblemRepository.map(rs, i), me, b, Names.ofRow(rs))).list();
         return CursorPage.of(items, size, s -> Cursor.encode(s.id()));
     }
 
@@ -211,7 +218,25 @@ public class ProblemQueries {
         return new Names(units, cats);
     }
 
+    /** The names a list row shows, looked up per returned row (a page has at most 101). */
+    private static final String NAME_COLUMNS = """
+            (SELECT u.name FROM org_unit u WHERE u.id = p.org_unit_id) AS org_unit_name,
+            (SELECT u.name FROM org_unit u WHERE u.id = p.handling_unit_id) AS handling_unit_name,
+            (SELECT c.name FROM problem_category c WHERE c.code = p.category_code) AS category_name""";
+
     record Names(Map<Long, String> units, Map<String, String> categories) {
+
+        /** The names of one row selected with {@link #NAME_COLUMNS}. */
+        static Names ofRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+            Map<Long, String> units = new HashMap<>(4);
+            units.put(rs.getLong("org_unit_id"), rs.getString("org_unit_name"));
+            long handling = rs.getLong("handling_unit_id");
+            if (!rs.wasNull()) {
+                units.put(handling, rs.getString("handling_unit_name"));
+            }
+            return new Names(units, Map.of(rs.getString("category_code"), rs.getString("category_name")));
+        }
+
         String unit(long id) {
             return units.getOrDefault(id, "#" + id);
         }

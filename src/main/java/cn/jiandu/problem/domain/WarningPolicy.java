@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * 三色预警 from timers. The working-day thresholds are turned into instants once per request, so the same rule
+ * 三色预警 from timers. The working-day thresholds are turned into instants once per request (one calendar read), so the same rule
  * computes a row's colour in Java and filters by colour in SQL.
  */
 @Component
@@ -85,13 +85,13 @@ public class WarningPolicy {
 
     public Boundaries at(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ClockConfig.ZONE);
-        Instant yellow = calendar.deadlineAfter(now, props.yellowWithinWorkingDays());
-        // the latest dispatch day whose acceptance window (N working days) ended before today
-        LocalDate d = today;
-        for (int i = 0; i < 60 && !calendar.plusWorkingDays(d, props.blueAfterWorkingDays()).isBefore(today); i++) {
-            d = d.minusDays(1);
-        }
-        Instant blue = d.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant();
+        // one read of the calendar for both thresholds (this runs on every list request)
+        WorkingCalendar cal = calendar.around(today.minusDays(62), today.plusDays(62));
+        Instant yellow = cal.deadlineAfter(now, props.yellowWithinWorkingDays());
+        // dispatched on or before the day before the N-th working day back from today: its acceptance window of
+        // N working days ended before today
+        Instant blue = cal.minusWorkingDays(today, props.blueAfterWorkingDays()).atStartOfDay(ClockConfig.ZONE)
+                .toInstant();
         return new Boundaries(now, yellow, blue, props.yellowReopens(), props.redExtensionRequests(),
                 props.redDissatisfied());
     }
