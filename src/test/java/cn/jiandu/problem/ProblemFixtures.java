@@ -3,6 +3,7 @@ package cn.jiandu.problem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.jiandu.support.Api;
 import java.awt.Color;
@@ -42,6 +43,15 @@ final class ProblemFixtures {
             }
         }
         throw new IllegalStateException("no unit " + name);
+    }
+
+    /** A new department under the company: no dispatch rule matches it, so its reports wait for manual dispatch. */
+    static long newUnit(MockMvc mvc, String prefix) throws Exception {
+        long company = unitId(mvc, "北海分公司");
+        String body = mvc.perform(Api.as(mvc, "admin", post("/api/v1/org-units").contentType(MediaType.APPLICATION_JSON)
+                        .content(Api.write(Map.of("parentId", company, "name", unique(prefix), "type", "DEPARTMENT")))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(Api.json(body).get("id").asString());
     }
 
     static String problemJson(String title, String category, Long orgUnitId) {

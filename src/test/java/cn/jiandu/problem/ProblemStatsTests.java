@@ -1,22 +1,20 @@
 package cn.jiandu.problem;
 
 import static cn.jiandu.problem.ProblemFixtures.act;
+import static cn.jiandu.problem.ProblemFixtures.newUnit;
 import static cn.jiandu.problem.ProblemFixtures.rate;
 import static cn.jiandu.problem.ProblemFixtures.submitOk;
 import static cn.jiandu.problem.ProblemFixtures.unique;
 import static cn.jiandu.problem.ProblemFixtures.unitId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.jiandu.support.Api;
 import cn.jiandu.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +27,7 @@ class ProblemStatsTests {
 
     @Test
     void definitionsOfReportedResolvedAndTheRates() throws Exception {
-        long unit = newUnit();
+        long unit = newUnit(mvc, "统计部");
         long market = unitId(mvc, "市场经营部");
         String[] ids = new String[6];
         for (int i = 0; i < ids.length; i++) {
@@ -60,7 +58,7 @@ class ProblemStatsTests {
 
     @Test
     void ratesAreNullWithoutADenominator() throws Exception {
-        JsonNode s = stats("orgUnitId=" + newUnit(), "secretary");
+        JsonNode s = stats("orgUnitId=" + newUnit(mvc, "统计部"), "secretary");
         assertThat(s.get("reported").asLong()).isZero();
         assertThat(s.get("resolutionRate").isNull()).isTrue();
         assertThat(s.get("satisfactionRate").isNull()).isTrue();
@@ -87,13 +85,5 @@ class ProblemStatsTests {
     private JsonNode stats(String query, String user) throws Exception {
         return Api.json(mvc.perform(Api.as(mvc, user, get("/api/v1/problems/stats?" + query)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private long newUnit() throws Exception {
-        long company = unitId(mvc, "北海分公司");
-        String body = mvc.perform(Api.as(mvc, "admin", post("/api/v1/org-units").contentType(MediaType.APPLICATION_JSON)
-                        .content(Api.write(Map.of("parentId", company, "name", unique("统计部"), "type", "DEPARTMENT")))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return Long.parseLong(Api.json(body).get("id").asString());
     }
 }

@@ -30,9 +30,11 @@ public class ProblemRepository {
     static final RowMapper<Problem> MAPPER = ProblemRepository::map;
 
     private final JdbcClient jdbc;
+    private final ProblemTally tally;
 
-    ProblemRepository(JdbcClient jdbc) {
+    ProblemRepository(JdbcClient jdbc, ProblemTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     public Optional<Problem> find(long id) {
@@ -55,12 +57,30 @@ public class ProblemRepository {
         p.number = String.format("JD-%d-%06d", LocalDate.ofInstant(p.createdAt, ClockConfig.ZONE).getYear(), p.id);
         jdbc.sql("UPDATE problem SET number = :number WHERE id = :id").param("number", p.number).param("id", p.id)
                 .update();
-        save(p);
+        write(p, null);
         return p;
     }
 
     /** Writes the aggregate's state and appends its new steps; returns the ids of those steps. */
     public List<Long> save(Problem p) {
+        return write(p, counted(p));
+    }
+
+    /** What the stored row (at the version the aggregate was loaded with) contributes to the dashboard's tally. */
+    private ProblemTally.Contribution counted(Problem p) {
+        return jdbc.sql("""
+                        SELECT status, close_reason, rating, created_at, category_code, org_unit_id, handling_unit_id
+                        FROM problem WHERE id = :id AND version = :version""")
+                .param("id", p.id).param("version", p.version)
+                .query((rs, n) -> ProblemTally.Contribution.of(ProblemStatus.valueOf(rs.getString("status")),
+                        rs.getString("close_reason") == null ? null : CloseReason.valueOf(rs.getString("close_reason")),
+                        rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")),
+                        instant(rs, "created_at"), rs.getString("category_code"), rs.getLong("org_unit_id"),
+                        longOrNull(rs, "handling_unit_id")))
+                .optional().orElse(null);
+    }
+
+    private List<Long> write(Problem p, ProblemTally.Contribution before) {
         int updated = jdbc.sql("""
                 UPDATE problem SET status = :status, handling_unit_id = :unit, deadline_days = :days,
                     dispatched_at = :dispatched, accepted_at = :accepted, due_at = :due, replied_at = :replied,
@@ -81,6 +101,7 @@ public class ProblemRepository {
             throw ApiException.conflict("problem.error.concurrentChange");
         }
         p.version++;
+        tally.moved(before, ProblemTally.Contribution.of(p));
         return p.drainSteps().stream().map(s -> insertStep(p.id, s)).toList();
     }
 

@@ -1,18 +1,20 @@
 package cn.jiandu.problem.domain;
 
 import cn.jiandu.org.OrgDirectory;
-import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.time.ClockConfig;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.problem.CloseReason;
+import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.problem.Rating;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 数据看板 figures. reported = submitted in the period, withdrawn excluded; resolved = of those, replied and not
  * reopened since (REPLIED, or CLOSED as RATED/UNRATED); resolutionRate = resolved / (reported − transferred);
  * satisfactionRate = (满意 + 基本满意) / rated; overdue = of those, still at the unit past the deadline.
+ * Whole months come from {@link ProblemTally}'s counters, so a year costs a few thousand tally rows rather than
+ * every report of the year; only overdue (it moves with the clock) and the days of a cut month are read from the
+ * reports.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,10 +57,114 @@ public class ProblemStats {
 
     /** Figures for reports submitted in [from, to] (CST days) concerning the subtree of {@code orgUnitId}. */
     public Stats compute(LocalDate from, LocalDate to, Long orgUnitId) {
+        String orgPath = orgUnitId == null ? null : org.find(orgUnitId)
+                .orElseThrow(() -> ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit")).path();
+        Figures figures = new Figures();
+        // whole months from the tally; the days of a month cut by the period, at either end, from the reports
+        YearMonth firstWhole = from == null ? null : from.getDayOfMonth() == 1 ? YearMonth.from(from)
+                : YearMonth.from(from).plusMonths(1);
+        YearMonth lastWhole = to == null ? null : to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to)
+                : YearMonth.from(to).minusMonths(1);
+        if (firstWhole != null && lastWhole != null && firstWhole.isAfter(lastWhole)) {
+            addReports(figures, from, to, orgPath);
+        } else {
+            addTally(figures, firstWhole, lastWhole, orgPath);
+            if (from != null && from.getDayOfMonth() != 1) {
+                addReports(figures, from, firstWhole.atDay(1).minusDays(1), orgPath);
+            }
+            if (to != null && !to.equals(YearMonth.from(to).atEndOfMonth())) {
+                addReports(figures, lastWhole.plusMonths(1).atDay(1), to, orgPath);
+            }
+        }
+        long overdue = overdue(from, to, orgPath);
+        Tally total = figures.total;
+        ProblemQueries.Names names = queries.names();
+        long denominator = total.reported - total.transferred;
+        return new Stats(total.reported, total.resolved, total.closed, total.transferred,
+                denominator == 0 ? null : (double) total.resolved / denominator,
+                total.rated == 0 ? null : (double) total.satisfied / total.rated, overdue,
+                buckets(figures.byCategory, names::category),
+                figures.byMonth.entrySet().stream().map(e -> e.getValue().bucket(e.getKey(), e.getKey())).toList(),
+                buckets(figures.byUnit, key -> names.unit(Long.parseLong(key))));
+    }
+
+    /** The counters of whole months in [first, last] (open ends: all months) from {@code problem_tally}. */
+    private void addTally(Figures figures, YearMonth first, YearMonth last, String orgPath) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
-                SELECT p.created_at, p.category_code, p.handling_unit_id, p.status, p.close_reason, p.rating, p.due_at
-                FROM problem p WHERE (p.close_reason IS NULL OR p.close_reason <> 'WITHDRAWN')""");
+                SELECT t.month_key, t.dimension, t.dim_key, SUM(t.reported) AS reported, SUM(t.resolved) AS resolved,
+                    SUM(t.closed) AS closed, SUM(t.transferred) AS transferred, SUM(t.rated) AS rated,
+                    SUM(t.satisfied) AS satisfied
+                FROM problem_tally t WHERE 1 = 1""");
+        if (first != null) {
+            sql.append(" AND t.month_key >= :first");
+            params.put("first", first.getYear() * 100 + first.getMonthValue());
+        }
+        if (last != null) {
+            sql.append(" AND t.month_key <= :last");
+            params.put("last", last.getYear() * 100 + last.getMonthValue());
+        }
+        if (orgPath != null) {
+            sql.append(" AND t.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
+            params.put("orgPath", orgPath + "%");
+        }
+        sql.append(" GROUP BY t.month_key, t.dimension, t.dim_key");
+        jdbc.query(sql.toString(), params, rs -> {
+            long[] counters = {rs.getLong("reported"), rs.getLong("resolved"), rs.getLong("closed"),
+                    rs.getLong("transferred"), rs.getLong("rated"), rs.getLong("satisfied")};
+            String key = rs.getString("dim_key");
+            if (ProblemTally.CATEGORY.equals(rs.getString("dimension"))) {
+                figures.total.add(counters);
+                figures.byCategory.computeIfAbsent(key, k -> new Tally()).add(counters);
+                figures.byMonth.computeIfAbsent(ProblemTally.yearMonth(rs.getInt("month_key")).toString(),
+                        k -> new Tally()).add(counters);
+            } else {
+                figures.byUnit.computeIfAbsent(key, k -> new Tally()).add(counters);
+            }
+        });
+    }
+
+    /** The counters of the reports submitted in [from, to] (at most a month at either end of the period). */
+    private void addReports(Figures figures, LocalDate from, LocalDate to, String orgPath) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.created_at, p.category_code, p.org_unit_id, p.handling_unit_id, p.status, p.close_reason,
+                    p.rating
+                FROM problem p WHERE p.created_at >= :from AND p.created_at < :to""");
+        params.put("from", ProblemRepository.ts(from.atStartOfDay(ClockConfig.ZONE).toInstant()));
+        params.put("to", ProblemRepository.ts(to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant()));
+        if (orgPath != null) {
+            sql.append(" AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
+            params.put("orgPath", orgPath + "%");
+        }
+        jdbc.query(sql.toString(), params, rs -> {
+            String reason = rs.getString("close_reason");
+            String rating = rs.getString("rating");
+            ProblemTally.Contribution c = ProblemTally.Contribution.of(ProblemStatus.valueOf(rs.getString("status")),
+                    reason == null ? null : CloseReason.valueOf(reason), rating == null ? null : Rating.valueOf(rating),
+                    ProblemRepository.instant(rs, "created_at"), rs.getString("category_code"),
+                    rs.getLong("org_unit_id"), ProblemRepository.longOrNull(rs, "handling_unit_id"));
+            if (c == null) {
+                return;
+            }
+            long[] counters = c.counters(1);
+            figures.total.add(counters);
+            figures.byCategory.computeIfAbsent(c.categoryCode(), k -> new Tally()).add(counters);
+            figures.byMonth.computeIfAbsent(ProblemTally.yearMonth(c.month()).toString(), k -> new Tally())
+                    .add(counters);
+            if (c.handlingUnitId() != null) {
+                figures.byUnit.computeIfAbsent(String.valueOf(c.handlingUnitId()), k -> new Tally()).add(counters);
+            }
+        });
+    }
+
+    /** Reports of the period still at the unit past their deadline, counted live (it changes with the clock). */
+    private long overdue(LocalDate from, LocalDate to, String orgPath) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT COUNT(*) FROM problem p
+                WHERE p.status IN ('DISPATCHED', 'IN_PROGRESS') AND p.due_at < :now""");
+        params.put("now", ProblemRepository.ts(clock.instant()));
         if (from != null) {
             sql.append(" AND p.created_at >= :from");
             params.put("from", ProblemRepository.ts(from.atStartOfDay(ClockConfig.ZONE).toInstant()));
@@ -64,47 +173,27 @@ public class ProblemStats {
             sql.append(" AND p.created_at < :to");
             params.put("to", ProblemRepository.ts(to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant()));
         }
-        if (orgUnitId != null) {
-            OrgUnitView unit = org.find(orgUnitId)
-                    .orElseThrow(() -> ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit"));
+        if (orgPath != null) {
             sql.append(" AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
-            params.put("orgPath", unit.path() + "%");
+            params.put("orgPath", orgPath + "%");
         }
-        Tally total = new Tally();
-        Map<String, Tally> byCategory = new LinkedHashMap<>();
-        Map<String, Tally> byMonth = new TreeMap<>();
-        Map<Long, Tally> byUnit = new LinkedHashMap<>();
-        Instant now = clock.instant();
-        jdbc.query(sql.toString(), params, rs -> {
-            Instant created = rs.getTimestamp("created_at").toInstant();
-            String status = rs.getString("status");
-            String reason = rs.getString("close_reason");
-            String rating = rs.getString("rating");
-            java.sql.Timestamp due = rs.getTimestamp("due_at");
-            boolean resolved = "REPLIED".equals(status)
-                    || ("CLOSED".equals(status) && ("RATED".equals(reason) || "UNRATED".equals(reason)));
-            boolean overdue = ("DISPATCHED".equals(status) || "IN_PROGRESS".equals(status)) && due != null
-                    && due.toInstant().isBefore(now);
-            total.add(resolved, status, rating, overdue);
-            byCategory.computeIfAbsent(rs.getString("category_code"), k -> new Tally()).add(resolved, status, rating,
-                    overdue);
-            byMonth.computeIfAbsent(YearMonth.from(created.atZone(ClockConfig.ZONE)).toString(), k -> new Tally())
-                    .add(resolved, status, rating, overdue);
-            long unit = rs.getLong("handling_unit_id");
-            if (!rs.wasNull()) {
-                byUnit.computeIfAbsent(unit, k -> new Tally()).add(resolved, status, rating, overdue);
-            }
-        });
-        ProblemQueries.Names names = queries.names();
-        long denominator = total.reported - total.transferred;
-        return new Stats(total.reported, total.resolved, total.closed, total.transferred,
-                denominator == 0 ? null : (double) total.resolved / denominator,
-                total.rated == 0 ? null : (double) total.satisfied / total.rated, total.overdue,
-                byCategory.entrySet().stream().map(e -> e.getValue().bucket(e.getKey(), names.category(e.getKey())))
-                        .toList(),
-                byMonth.entrySet().stream().map(e -> e.getValue().bucket(e.getKey(), e.getKey())).toList(),
-                byUnit.entrySet().stream().map(e -> e.getValue().bucket(String.valueOf(e.getKey()),
-                        names.unit(e.getKey()))).toList());
+        Long n = jdbc.queryForObject(sql.toString(), params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Largest first, then by key, so the charts read from the top. */
+    private static List<Bucket> buckets(Map<String, Tally> tallies, Function<String, String> name) {
+        return tallies.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Tally> e) -> -e.getValue().reported)
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> e.getValue().bucket(e.getKey(), name.apply(e.getKey()))).toList();
+    }
+
+    private static final class Figures {
+        final Tally total = new Tally();
+        final Map<String, Tally> byCategory = new HashMap<>();
+        final Map<String, Tally> byMonth = new TreeMap<>();
+        final Map<String, Tally> byUnit = new HashMap<>();
     }
 
     private static final class Tally {
@@ -114,28 +203,15 @@ public class ProblemStats {
         long transferred;
         long rated;
         long satisfied;
-        long overdue;
 
-        void add(boolean isResolved, String status, String rating, boolean isOverdue) {
-            reported++;
-            if (isResolved) {
-                resolved++;
-            }
-            if ("CLOSED".equals(status)) {
-                closed++;
-            }
-            if ("TRANSFERRED".equals(status)) {
-                transferred++;
-            }
-            if (rating != null) {
-                rated++;
-                if (!"DISSATISFIED".equals(rating)) {
-                    satisfied++;
-                }
-            }
-            if (isOverdue) {
-                overdue++;
-            }
+        /** Adds {reported, resolved, closed, transferred, rated, satisfied}. */
+        void add(long[] c) {
+            reported += c[0];
+            resolved += c[1];
+            closed += c[2];
+            transferred += c[3];
+            rated += c[4];
+            satisfied += c[5];
         }
 
         Bucket bucket(String key, String name) {
