@@ -18,38 +18,31 @@ CREATE TABLE problem_tally (
 );
 
 -- reports already there (a database upgraded from a version without the tally)
+CREATE VIEW problem_contribution_v AS
+SELECT CAST(EXTRACT(YEAR FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) * 100
+            + EXTRACT(MONTH FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) AS INT) AS month_key,
+       p.org_unit_id, p.category_code, p.handling_unit_id,
+       CASE WHEN p.status = 'REPLIED' OR (p.status = 'CLOSED' AND p.close_reason IN ('RATED', 'UNRATED'))
+            THEN 1 ELSE 0 END AS resolved,
+       CASE WHEN p.status = 'CLOSED' THEN 1 ELSE 0 END AS closed,
+       CASE WHEN p.status = 'TRANSFERRED' THEN 1 ELSE 0 END AS transferred,
+       CASE WHEN p.rating IS NOT NULL THEN 1 ELSE 0 END AS rated,
+       CASE WHEN p.rating IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS satisfied
+FROM problem p WHERE p.close_reason IS NULL OR p.close_reason <> 'WITHDRAWN';
+
 INSERT INTO problem_tally (month_key, org_unit_id, dimension, dim_key, reported, resolved, closed, transferred, rated,
                            satisfied)
-SELECT month_key, org_unit_id, 'C', category_code, COUNT(*), SUM(resolved), SUM(closed), SUM(transferred), SUM(rated),
-       SUM(satisfied)
-FROM (SELECT CAST(EXTRACT(YEAR FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) * 100
-                  + EXTRACT(MONTH FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) AS INT) AS month_key,
-             p.org_unit_id, p.category_code,
-             CASE WHEN p.status = 'REPLIED' OR (p.status = 'CLOSED' AND p.close_reason IN ('RATED', 'UNRATED'))
-                  THEN 1 ELSE 0 END AS resolved,
-             CASE WHEN p.status = 'CLOSED' THEN 1 ELSE 0 END AS closed,
-             CASE WHEN p.status = 'TRANSFERRED' THEN 1 ELSE 0 END AS transferred,
-             CASE WHEN p.rating IS NOT NULL THEN 1 ELSE 0 END AS rated,
-             CASE WHEN p.rating IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS satisfied
-      FROM problem p WHERE p.close_reason IS NULL OR p.close_reason <> 'WITHDRAWN') r
-GROUP BY month_key, org_unit_id, category_code;
+SELECT month_key, org_unit_id, 'C', category_code, COUNT(*), SUM(resolved), SUM(closed), SUM(transferred),
+       SUM(rated), SUM(satisfied)
+FROM problem_contribution_v GROUP BY month_key, org_unit_id, category_code;
 
 INSERT INTO problem_tally (month_key, org_unit_id, dimension, dim_key, reported, resolved, closed, transferred, rated,
                            satisfied)
 SELECT month_key, org_unit_id, 'H', CAST(handling_unit_id AS VARCHAR(40)), COUNT(*), SUM(resolved), SUM(closed),
        SUM(transferred), SUM(rated), SUM(satisfied)
-FROM (SELECT CAST(EXTRACT(YEAR FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) * 100
-                  + EXTRACT(MONTH FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) AS INT) AS month_key,
-             p.org_unit_id, p.handling_unit_id,
-             CASE WHEN p.status = 'REPLIED' OR (p.status = 'CLOSED' AND p.close_reason IN ('RATED', 'UNRATED'))
-                  THEN 1 ELSE 0 END AS resolved,
-             CASE WHEN p.status = 'CLOSED' THEN 1 ELSE 0 END AS closed,
-             CASE WHEN p.status = 'TRANSFERRED' THEN 1 ELSE 0 END AS transferred,
-             CASE WHEN p.rating IS NOT NULL THEN 1 ELSE 0 END AS rated,
-             CASE WHEN p.rating IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS satisfied
-      FROM problem p
-      WHERE (p.close_reason IS NULL OR p.close_reason <> 'WITHDRAWN') AND p.handling_unit_id IS NOT NULL) r
-GROUP BY month_key, org_unit_id, handling_unit_id;
+FROM problem_contribution_v WHERE handling_unit_id IS NOT NULL GROUP BY month_key, org_unit_id, handling_unit_id;
+
+DROP VIEW problem_contribution_v;
 
 -- 超期 (still at the unit past its deadline) depends on the clock, so it is counted live: an index that answers it
 -- for a period and a subtree without reading the reports

@@ -36,6 +36,16 @@ public abstract class CalendarRules implements WorkingCalendar {
 
     @Override
     public LocalDate plusWorkingDays(LocalDate from, int days) {
+        return countWorkingDays(from, days, 1);
+    }
+
+    @Override
+    public LocalDate minusWorkingDays(LocalDate from, int days) {
+        return countWorkingDays(from, days, -1);
+    }
+
+    /** The {@code days}-th working day after ({@code direction} 1) or before (-1) {@code from}. */
+    private LocalDate countWorkingDays(LocalDate from, int days, int direction) {
         if (days < 0) {
             throw new IllegalArgumentException("days must be >= 0: " + days);
         }
@@ -43,30 +53,11 @@ public abstract class CalendarRules implements WorkingCalendar {
         int left = days;
         while (left > 0) {
             // a window comfortably longer than the days needed, even across the Spring Festival
-            LocalDate windowEnd = d.plusDays(Math.max(31, left * 2L + 14));
-            Map<LocalDate, DayKind> special = specialDays(d.plusDays(1), windowEnd);
-            while (left > 0 && d.isBefore(windowEnd)) {
-                d = d.plusDays(1);
-                if (isWorking(d, special)) {
-                    left--;
-                }
-            }
-        }
-        return d;
-    }
-
-    @Override
-    public LocalDate minusWorkingDays(LocalDate from, int days) {
-        if (days < 0) {
-            throw new IllegalArgumentException("days must be >= 0: " + days);
-        }
-        LocalDate d = from;
-        int left = days;
-        while (left > 0) {
-            LocalDate windowStart = d.minusDays(Math.max(31, left * 2L + 14));
-            Map<LocalDate, DayKind> special = specialDays(windowStart, d.minusDays(1));
-            while (left > 0 && d.isAfter(windowStart)) {
-                d = d.minusDays(1);
+            LocalDate windowEnd = d.plusDays(direction * Math.max(31, left * 2L + 14));
+            Map<LocalDate, DayKind> special = direction > 0 ? specialDays(d.plusDays(1), windowEnd)
+                    : specialDays(windowEnd, d.minusDays(1));
+            while (left > 0 && !d.equals(windowEnd)) {
+                d = d.plusDays(direction);
                 if (isWorking(d, special)) {
                     left--;
                 }
