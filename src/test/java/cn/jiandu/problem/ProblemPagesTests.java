@@ -253,6 +253,42 @@ class ProblemPagesTests {
         assertThat(rule(ruleId)).isEqualTo(before);
     }
 
+    @Test
+    void transferButtonsShowOnlyForWhoMayUseThemAndTheOfficeFindsPendingProposalsInItsQueue() throws Exception {
+        String title = unique("页面移交申请");
+        String id = submitOk(mvc, "grid1", title, "SERVICE", unitId(mvc, "渠道管理班组")).get("id").asString();
+        assertThat(html(get("/problems/" + id), "handler1")).contains("data-action=\"PROPOSE_TRANSFER\"")
+                .doesNotContain("data-action=\"TRANSFER_CLUE\"", "data-action=\"REJECT_TRANSFER\"",
+                        "data-testid=\"transfer-pending\"");
+        assertThat(html(get("/problems/" + id), "admin")).contains("data-action=\"TRANSFER_CLUE\"")
+                .doesNotContain("data-action=\"PROPOSE_TRANSFER\"", "data-action=\"REJECT_TRANSFER\"");
+
+        // a proposal without a reason comes back as a message
+        mvc.perform(post("/problems/" + id + "/actions").with(csrf()).with(Pages.as(users, "handler1"))
+                        .param("action", "PROPOSE_TRANSFER"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", containsString("必填")));
+        String reason = "涉嫌违规收受礼品 " + title;
+        mvc.perform(post("/problems/" + id + "/actions").with(csrf()).with(Pages.as(users, "handler1"))
+                        .param("action", "PROPOSE_TRANSFER").param("comment", reason))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/problems/" + id));
+        assertThat(html(get("/problems/" + id), "handler1")).contains("data-testid=\"transfer-pending\"", "移交申请待确认",
+                "申请移交问题线索", reason).doesNotContain("data-action=\"PROPOSE_TRANSFER\"");
+        assertThat(html(get("/problems/" + id), "admin")).contains("data-testid=\"transfer-pending\"",
+                "data-action=\"REJECT_TRANSFER\"", "data-action=\"TRANSFER_CLUE\"", reason);
+        assertThat(html(get("/problems/" + id), "grid1")).doesNotContain("data-testid=\"transfer-pending\"", reason,
+                "申请移交问题线索");
+        String queue = html(get("/problems/dispatch"), "admin");
+        assertThat(queue).contains("data-testid=\"transfer-proposals\"", title, reason);
+
+        // the office rejects on the page: the proposal leaves the queue, the unit may propose again
+        mvc.perform(post("/problems/" + id + "/actions").with(csrf()).with(Pages.as(users, "admin"))
+                        .param("action", "REJECT_TRANSFER").param("comment", "请继续办理"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/problems/" + id));
+        assertThat(html(get("/problems/dispatch"), "admin")).doesNotContain(title);
+        assertThat(html(get("/problems/" + id), "handler1")).contains("data-action=\"PROPOSE_TRANSFER\"", "请继续办理")
+                .doesNotContain("data-testid=\"transfer-pending\"");
+    }
+
     private String createRule(String keyword, long unit) throws Exception {
         String body = Api.write(java.util.Map.of("name", "编辑测试 " + keyword, "keywords", keyword,
                 "handlingUnitId", String.valueOf(unit), "deadlineWorkingDays", 5, "priority", -1000,
