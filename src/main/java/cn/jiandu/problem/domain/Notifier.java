@@ -24,10 +24,15 @@ public class Notifier {
     }
 
     public void unit(Long unitId, String key, Problem p) {
+        unit(unitId, key, p, true);
+    }
+
+    /** {@code linked = false} for news about a report the unit can no longer open (a link would lead to 404). */
+    public void unit(Long unitId, String key, Problem p, boolean linked) {
         if (unitId == null) {
             return;
         }
-        send(users.inUnitWithRole(unitId, Role.HANDLER).stream().map(UserView::id).toList(), key, p);
+        send(users.inUnitWithRole(unitId, Role.HANDLER).stream().map(UserView::id).toList(), key, p, linked);
     }
 
     public void reporter(String key, Problem p) {
@@ -39,9 +44,13 @@ public class Notifier {
     }
 
     public void send(List<Long> recipients, String key, Problem p) {
+        send(recipients, key, p, true);
+    }
+
+    private void send(List<Long> recipients, String key, Problem p, boolean linked) {
         if (!recipients.isEmpty()) {
             events.publishEvent(new NotificationRequested(recipients, key, List.of(p.number(), p.title()),
-                    "/problems/" + p.id()));
+                    linked ? "/problems/" + p.id() : null));
         }
     }
 }

@@ -21,9 +21,12 @@ public final class Permissions {
 
     public static boolean mayAct(JianduPrincipal me, Problem p, ProblemAction action) {
         return switch (action) {
-            case DISPATCH, REDISPATCH, APPROVE_EXTENSION, REJECT_EXTENSION, URGE -> isDispatcher(me);
+            // the clue transfer is the office's decision: the handling unit only proposes it (and the office,
+            // which may transfer directly, has nothing to propose)
+            case DISPATCH, REDISPATCH, APPROVE_EXTENSION, REJECT_EXTENSION, URGE, TRANSFER_CLUE, REJECT_TRANSFER ->
+                    isDispatcher(me);
             case RETURN, ACCEPT, NOTE, REPLY, REQUEST_EXTENSION -> isUnitHandler(me, p);
-            case TRANSFER_CLUE -> isDispatcher(me) || isUnitHandler(me, p);
+            case PROPOSE_TRANSFER -> isUnitHandler(me, p) && !isDispatcher(me);
             case WITHDRAW -> p.reporterId() == me.id();
         };
     }
@@ -33,7 +36,6 @@ public final class Permissions {
         if (action == ProblemAction.WITHDRAW) {
             return Actor.reporter(me.id());
         }
-        return isUnitHandler(me, p) && !(isDispatcher(me) && action != ProblemAction.TRANSFER_CLUE)
-                ? Actor.handler(me.id()) : Actor.admin(me.id());
+        return isUnitHandler(me, p) && !isDispatcher(me) ? Actor.handler(me.id()) : Actor.admin(me.id());
     }
 }

@@ -50,6 +50,7 @@ public class Problem {
     int dissatisfiedCount;
     int urgeCount;
     Integer pendingExtensionDays;
+    Instant transferProposedAt;
     int version;
     private final List<Step> newSteps = new ArrayList<>();
 
@@ -96,6 +97,7 @@ public class Problem {
         handlingUnitId = null;
         dueAt = null;
         dispatchedAt = null;
+        transferProposedAt = null;
         newSteps.add(new Step(null, idOrZero(), "RETURN", actor.id(), actor.side(), reason, unit, now));
     }
 
@@ -121,6 +123,7 @@ public class Problem {
         status = REPLIED;
         repliedAt = now;
         pendingExtensionDays = null;
+        transferProposedAt = null;
         step("REPLY", actor, measures, now);
     }
 
@@ -160,12 +163,42 @@ public class Problem {
         step("URGE", actor, message, now);
     }
 
-    /** 问题线索移交: from now on only the discipline office and the leaders can read it. */
+    /**
+     * 问题线索移交, by the discipline office: directly, or confirming the handling unit's proposal. From now on only
+     * the office and the leaders can read it.
+     */
     public void transferClue(Actor actor, String comment, Instant now) {
         require(ProblemAction.TRANSFER_CLUE, PENDING_DISPATCH, DISPATCHED, IN_PROGRESS);
         status = TRANSFERRED;
         pendingExtensionDays = null;
+        transferProposedAt = null;
         step("TRANSFER_CLUE", actor, comment, now);
+    }
+
+    /**
+     * 移交申请: the handling unit asks the discipline office to take the report over as a problem clue, saying why.
+     * The report stays where it is (status, unit, deadline) until the office confirms or rejects; one pending
+     * proposal at a time.
+     */
+    public void proposeTransfer(Actor actor, String reason, Instant now) {
+        require(ProblemAction.PROPOSE_TRANSFER, DISPATCHED, IN_PROGRESS);
+        if (transferProposedAt != null) {
+            throw ApiException.conflict("problem.error.transferPending");
+        }
+        requireText(reason, "comment");
+        transferProposedAt = now;
+        step("PROPOSE_TRANSFER", actor, reason, now);
+    }
+
+    /** The office turns the proposal down, saying why; the unit goes on handling the report. */
+    public void rejectTransfer(Actor actor, String reason, Instant now) {
+        require(ProblemAction.REJECT_TRANSFER, DISPATCHED, IN_PROGRESS);
+        if (transferProposedAt == null) {
+            throw ApiException.conflict("problem.error.noTransferPending");
+        }
+        requireText(reason, "comment");
+        transferProposedAt = null;
+        step("REJECT_TRANSFER", actor, reason, now);
     }
 
     /** 撤回 by the reporter, until it is accepted. */
@@ -212,8 +245,12 @@ public class Problem {
         switch (status) {
             case PENDING_DISPATCH -> allowed.addAll(EnumSet.of(ProblemAction.DISPATCH, ProblemAction.TRANSFER_CLUE,
                     ProblemAction.WITHDRAW));
-            case DISPATCHED -> allowed.addAll(EnumSet.of(ProblemAction.REDISPATCH, ProblemAction.RETURN,
-                    ProblemAction.ACCEPT, ProblemAction.URGE, ProblemAction.TRANSFER_CLUE, ProblemAction.WITHDRAW));
+            case DISPATCHED -> {
+                allowed.addAll(EnumSet.of(ProblemAction.REDISPATCH, ProblemAction.RETURN, ProblemAction.ACCEPT,
+                        ProblemAction.URGE, ProblemAction.TRANSFER_CLUE, ProblemAction.WITHDRAW));
+                allowed.add(transferProposedAt == null ? ProblemAction.PROPOSE_TRANSFER
+                        : ProblemAction.REJECT_TRANSFER);
+            }
             case IN_PROGRESS -> {
                 allowed.addAll(EnumSet.of(ProblemAction.REDISPATCH, ProblemAction.NOTE, ProblemAction.REPLY,
                         ProblemAction.URGE, ProblemAction.TRANSFER_CLUE));
@@ -222,6 +259,8 @@ public class Problem {
                 if (pendingExtensionDays != null) {
                     allowed.add(ProblemAction.REJECT_EXTENSION);
                 }
+                allowed.add(transferProposedAt == null ? ProblemAction.PROPOSE_TRANSFER
+                        : ProblemAction.REJECT_TRANSFER);
             }
             default -> { }
         }
@@ -242,6 +281,7 @@ public class Problem {
         dispatchedAt = now;
         acceptedAt = null;
         pendingExtensionDays = null;
+        transferProposedAt = null;
     }
 
     private void close(CloseReason reason, Instant now) {
@@ -249,6 +289,7 @@ public class Problem {
         closeReason = reason;
         closedAt = now;
         pendingExtensionDays = null;
+        transferProposedAt = null;
     }
 
     private void requirePendingExtension(ProblemAction action) {
@@ -307,5 +348,7 @@ public class Problem {
     public int dissatisfiedCount() { return dissatisfiedCount; }
     public int urgeCount() { return urgeCount; }
     public Integer pendingExtensionDays() { return pendingExtensionDays; }
+    /** When the handling unit proposed a clue transfer the office has not decided yet; null if none is pending. */
+    public Instant transferProposedAt() { return transferProposedAt; }
     public int version() { return version; }
 }

@@ -130,6 +130,9 @@ class ProblemDemoData implements ApplicationRunner {
         dispatch(working, now.minus(Duration.ofDays(1)));
         working.accept(handlerOf(working), now.minus(Duration.ofHours(20)));
         working.note(handlerOf(working), "已约谈相关人员，正在整改", now.minus(Duration.ofHours(2)));
+        // ... whose unit asks the office to take it over as a clue (移交申请待确认 on the admin's 待分办 page)
+        working.proposeTransfer(handlerOf(working), "约谈中发现涉嫌违规收受礼品，建议作为问题线索移交纪委",
+                now.minus(Duration.ofHours(1)));
         problems.save(working);
         Problem overdue = report(k++, now.minus(Duration.ofDays(20)));
         dispatch(overdue, now.minus(Duration.ofDays(20)));

@@ -121,11 +121,7 @@ public class ProblemQueries {
         Map<Long, String> actorNames = users.displayNames(steps.stream()
                 .filter(s -> s.side() != Actor.Side.REPORTER && s.actorId() != null).map(Step::actorId)
                 .collect(Collectors.toSet()));
-        if (p.status() == ProblemStatus.TRANSFERRED && !me.seesEverything()) {
-            // the reporter learns that it went to the discipline office, not what the office wrote
-            steps = steps.stream().map(s -> "TRANSFER_CLUE".equals(s.action()) ? new Step(s.id(), s.problemId(),
-                    s.action(), null, Actor.Side.SYSTEM, null, s.handlingUnitId(), s.occurredAt()) : s).toList();
-        }
+        steps = ReaderView.timeline(me, p, steps);
         List<ProblemDetail.TimelineEntry> timeline = steps.stream().map(s -> new ProblemDetail.TimelineEntry(
                 String.valueOf(s.id()), s.action(), s.side().name(),
                 s.side() == Actor.Side.REPORTER ? null : actorNames.get(s.actorId()), s.comment(),
@@ -141,7 +137,8 @@ public class ProblemQueries {
                 p.handlingUnitId() == null ? null : names.unit(p.handlingUnitId()), p.anonymous(),
                 odt(p.createdAt()), odt(p.dispatchedAt()), odt(p.acceptedAt()), odt(p.dueAt()), odt(p.repliedAt()),
                 odt(p.closedAt()), p.closeReason(), p.rating(), p.ratingComment(), p.reopenCount(),
-                p.extensionRequests(), p.pendingExtensionDays(), p.urgeCount(), b.of(p), mine,
+                p.extensionRequests(), p.pendingExtensionDays(), odt(ReaderView.transferProposedAt(me, p)),
+                p.urgeCount(), b.of(p), mine,
                 mine && p.status() == ProblemStatus.REPLIED, allowedActions(me, p), photoList, timeline);
     }
 

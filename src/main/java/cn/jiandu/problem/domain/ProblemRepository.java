@@ -25,7 +25,7 @@ public class ProblemRepository {
             p.id, p.number, p.title, p.description, p.location, p.category_code, p.org_unit_id, p.reporter_id,
             p.anonymous, p.status, p.handling_unit_id, p.deadline_days, p.created_at, p.dispatched_at, p.accepted_at,
             p.due_at, p.replied_at, p.closed_at, p.close_reason, p.rating, p.rating_comment, p.reopen_count,
-            p.extension_requests, p.dissatisfied_count, p.urge_count, p.pending_extension_days, p.version""";
+            p.extension_requests, p.dissatisfied_count, p.urge_count, p.pending_extension_days, p.transfer_proposed_at, p.version""";
 
     static final RowMapper<Problem> MAPPER = ProblemRepository::map;
 
@@ -86,7 +86,8 @@ public class ProblemRepository {
                     dispatched_at = :dispatched, accepted_at = :accepted, due_at = :due, replied_at = :replied,
                     closed_at = :closed, close_reason = :reason, rating = :rating, rating_comment = :ratingComment,
                     reopen_count = :reopens, extension_requests = :extensions, dissatisfied_count = :dissatisfied,
-                    urge_count = :urges, pending_extension_days = :pending, version = version + 1
+                    urge_count = :urges, pending_extension_days = :pending, transfer_proposed_at = :transferProposed,
+                    version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("status", p.status.name()).param("unit", p.handlingUnitId).param("days", p.deadlineDays)
                 .param("dispatched", ts(p.dispatchedAt)).param("accepted", ts(p.acceptedAt)).param("due", ts(p.dueAt))
@@ -95,7 +96,8 @@ public class ProblemRepository {
                 .param("rating", p.rating == null ? null : p.rating.name()).param("ratingComment", p.ratingComment)
                 .param("reopens", p.reopenCount).param("extensions", p.extensionRequests)
                 .param("dissatisfied", p.dissatisfiedCount).param("urges", p.urgeCount)
-                .param("pending", p.pendingExtensionDays).param("id", p.id).param("version", p.version)
+                .param("pending", p.pendingExtensionDays).param("transferProposed", ts(p.transferProposedAt))
+                .param("id", p.id).param("version", p.version)
                 .update();
         if (updated != 1) {
             throw ApiException.conflict("problem.error.concurrentChange");
@@ -162,6 +164,7 @@ public class ProblemRepository {
         p.dissatisfiedCount = rs.getInt("dissatisfied_count");
         p.urgeCount = rs.getInt("urge_count");
         p.pendingExtensionDays = rs.getObject("pending_extension_days", Integer.class);
+        p.transferProposedAt = instant(rs, "transfer_proposed_at");
         p.version = rs.getInt("version");
         return p;
     }

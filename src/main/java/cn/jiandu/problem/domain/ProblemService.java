@@ -113,6 +113,7 @@ public class ProblemService {
         Actor actor = Permissions.actor(me, p, action);
         Instant now = clock.instant();
         Long unitBefore = p.handlingUnitId();
+        boolean transferProposed = p.transferProposedAt() != null;
         switch (action) {
             case DISPATCH -> {
                 long unit = handlingUnit(cmd);
@@ -148,6 +149,8 @@ public class ProblemService {
             case REJECT_EXTENSION -> p.rejectExtension(actor, cmd.comment(), now);
             case URGE -> p.urge(actor, cmd.comment(), now);
             case TRANSFER_CLUE -> p.transferClue(actor, cmd.comment(), now);
+            case PROPOSE_TRANSFER -> p.proposeTransfer(actor, cmd.comment(), now);
+            case REJECT_TRANSFER -> p.rejectTransfer(actor, cmd.comment(), now);
             case WITHDRAW -> p.withdraw(actor, cmd.comment(), now);
         }
         List<Long> stepIds = problems.save(p);
@@ -156,7 +159,7 @@ public class ProblemService {
         }
         audit.record("problem." + action.name().toLowerCase(java.util.Locale.ROOT), "problem", p.id(),
                 Outcome.SUCCESS, cmd.comment());
-        notify(action, p, unitBefore);
+        notify(action, p, unitBefore, transferProposed);
         return p;
     }
 
@@ -205,7 +208,7 @@ public class ProblemService {
         return n;
     }
 
-    private void notify(ProblemAction action, Problem p, Long unitBefore) {
+    private void notify(ProblemAction action, Problem p, Long unitBefore, boolean transferProposed) {
         switch (action) {
             case DISPATCH, REDISPATCH -> notifier.unit(p.handlingUnitId(), "problem.notify.dispatched", p);
             case URGE -> notifier.unit(p.handlingUnitId(), "problem.notify.urged", p);
@@ -215,7 +218,15 @@ public class ProblemService {
                 notifier.reporter("problem.notify.returned", p);
                 notifier.admins("problem.notify.returnedToAdmin", p);
             }
-            case TRANSFER_CLUE -> notifier.reporter("problem.notify.transferred", p);
+            case TRANSFER_CLUE -> {
+                notifier.reporter("problem.notify.transferred", p);
+                if (transferProposed) {
+                    // no link: the unit can no longer open a transferred report
+                    notifier.unit(unitBefore, "problem.notify.transferConfirmed", p, false);
+                }
+            }
+            case PROPOSE_TRANSFER -> notifier.admins("problem.notify.transferProposed", p);
+            case REJECT_TRANSFER -> notifier.unit(p.handlingUnitId(), "problem.notify.transferRejected", p);
             case REQUEST_EXTENSION -> notifier.admins("problem.notify.extensionRequested", p);
             case APPROVE_EXTENSION, REJECT_EXTENSION -> notifier.unit(p.handlingUnitId(),
                     "problem.notify.extensionDecided", p);

@@ -36,6 +36,7 @@ class PageSupport {
             case "categoryCode" -> "category";
             case "orgUnitId" -> "orgUnit";
             case "handlingUnitId" -> "handlingUnit";
+            case "deadlineWorkingDays" -> "days";
             default -> field;
         };
     }

@@ -1,63 +1,63 @@
 package cn.jiandu.problem.web;
 
-import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgUnitView;
+import cn.jiandu.problem.domain.Category;
 import cn.jiandu.problem.domain.CategoryRepository;
 import cn.jiandu.problem.domain.DispatchRule;
-import cn.jiandu.problem.domain.DispatchRuleRepository;
 import cn.jiandu.shared.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 分办规则 page: list, add, enable/disable, delete. */
+/**
+ * 分办规则 page: list, add, edit, enable/disable, delete. Rule changes go through {@link DispatchRules}, the service
+ * behind {@code /api/v1/dispatch-rules}, so the page validates and audits exactly as the API does.
+ */
 @Controller
 @PreAuthorize("hasAuthority('problem:dispatch')")
 class ProblemAdminPages {
 
-    private final DispatchRuleRepository rules;
-    private final DispatchRuleApi.RuleValidator validator;
+    private static final String HX = "HX-Request";
+
+    private final DispatchRules rules;
     private final CategoryRepository categories;
     private final OrgDirectory org;
-    private final AuditTrail audit;
     private final PageSupport support;
     private final CategoryApi categoryApi;
 
-    ProblemAdminPages(DispatchRuleRepository rules, DispatchRuleApi.RuleValidator validator,
-            CategoryRepository categories, OrgDirectory org, AuditTrail audit, PageSupport support,
+    ProblemAdminPages(DispatchRules rules, CategoryRepository categories, OrgDirectory org, PageSupport support,
             CategoryApi categoryApi) {
-        this.categoryApi = categoryApi;
         this.rules = rules;
-        this.validator = validator;
         this.categories = categories;
         this.org = org;
-        this.audit = audit;
         this.support = support;
+        this.categoryApi = categoryApi;
     }
 
     @GetMapping("/problems/rules")
-    String page(Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
+    String page(Model model, @RequestHeader(value = HX, required = false) String hx) {
         model.addAttribute("rules", rules.all());
-        model.addAttribute("categories", categories.all());
-        model.addAttribute("units", org.all());
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
-        org.all().forEach(u -> names.put(u.id(), u.name()));
-        model.addAttribute("unitNames", names);
+        addReferenceData(model);
         return hx != null ? "problem/rules :: table" : "problem/rules";
     }
 
     @PostMapping("/problems/rules")
-    @Transactional
     String create(DispatchRuleJson form, RedirectAttributes redirect) {
         try {
-            DispatchRule r = rules.insert(validator.validate(form));
-            audit.record("problem.rule.create", "dispatch_rule", r.id());
+            rules.create(form);
             redirect.addFlashAttribute("notice", support.message("common.saved"));
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", support.message(e));
@@ -65,13 +65,48 @@ class ProblemAdminPages {
         return "redirect:/problems/rules";
     }
 
+    /** The edit form: a page of its own, or (htmx) just the form for the panel above the table. */
+    @GetMapping("/problems/rules/{id}/edit")
+    String editForm(@PathVariable long id, Model model, @RequestHeader(value = HX, required = false) String hx) {
+        DispatchRule r = rules.find(id);
+        return form(model, RulePageForm.of(r), r, hx);
+    }
+
+    /**
+     * Saves an edited rule. Refused: the form again with the first bad field named and marked, nothing changed.
+     * Saved: back to the list (htmx: a notice in the panel, and the table reloads itself on {@code rules-changed}).
+     */
+    @PostMapping("/problems/rules/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") RulePageForm form, Model model,
+            RedirectAttributes redirect, HttpServletResponse response,
+            @RequestHeader(value = HX, required = false) String hx) {
+        DispatchRule existing = rules.find(id);
+        try {
+            DispatchRule saved = rules.update(id, form.toJson());
+            String notice = support.message("problem.rules.updated", saved.name());
+            if (hx == null) {
+                redirect.addFlashAttribute("notice", notice);
+                return "redirect:/problems/rules";
+            }
+            response.setHeader("HX-Trigger", "rules-changed");
+            model.addAttribute("notice", notice);
+            return "problem/rule-form :: notice";
+        } catch (ApiException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            model.addAttribute("error", support.message(e));
+            model.addAttribute("errorField", e.fieldErrors().isEmpty() ? null : e.fieldErrors().get(0).field());
+            return form(model, form, existing, hx);
+        }
+    }
+
     @PostMapping("/problems/categories")
     @Transactional
-    String createCategory(@org.springframework.web.bind.annotation.RequestParam(required = false) String code,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String name,
+    String createCategory(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
             RedirectAttributes redirect) {
         try {
-            categoryApi.create(new cn.jiandu.problem.domain.Category(code, name));
+            categoryApi.create(new Category(code, name));
             redirect.addFlashAttribute("notice", support.message("common.saved"));
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", support.message(e));
@@ -80,22 +115,34 @@ class ProblemAdminPages {
     }
 
     @PostMapping("/problems/rules/{id}/toggle")
-    @Transactional
     String toggle(@PathVariable long id) {
-        DispatchRule r = rules.find(id).orElseThrow(ApiException::notFound);
-        rules.update(id, new DispatchRule(id, r.name(), r.categoryCode(), r.orgUnitId(), r.keywords(),
-                r.handlingUnitId(), r.deadlineWorkingDays(), r.priority(), !r.enabled()));
-        audit.record("problem.rule.update", "dispatch_rule", id);
+        rules.toggle(id);
         return "redirect:/problems/rules";
     }
 
     @PostMapping("/problems/rules/{id}/delete")
-    @Transactional
     String delete(@PathVariable long id) {
-        if (!rules.delete(id)) {
-            throw ApiException.notFound();
-        }
-        audit.record("problem.rule.delete", "dispatch_rule", id);
+        rules.delete(id);
         return "redirect:/problems/rules";
+    }
+
+    private String form(Model model, RulePageForm form, DispatchRule editing, String hx) {
+        model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        addReferenceData(model);
+        return hx != null ? "problem/rule-form :: form" : "problem/rule-form";
+    }
+
+    private void addReferenceData(Model model) {
+        List<OrgUnitView> units = org.all();
+        Map<Long, String> names = new HashMap<>();
+        units.forEach(u -> names.put(u.id(), u.name()));
+        List<Category> cats = categories.all();
+        Map<String, String> categoryNames = new HashMap<>();
+        cats.forEach(c -> categoryNames.put(c.code(), c.name()));
+        model.addAttribute("categories", cats);
+        model.addAttribute("categoryNames", categoryNames);
+        model.addAttribute("units", units);
+        model.addAttribute("unitNames", names);
     }
 }

@@ -7,6 +7,7 @@ import cn.jiandu.problem.domain.CategoryRepository;
 import cn.jiandu.problem.domain.ProblemFilter;
 import cn.jiandu.problem.domain.ProblemQueries;
 import cn.jiandu.problem.domain.ProblemSummary;
+import cn.jiandu.problem.domain.TransferProposals;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
@@ -24,21 +25,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The lists: 我的反映, the handling unit's queues, the admin's 待分办 queue and the ledger. One handler per page
- * serves the full page and, for htmx ("load more"), just the next rows.
+ * The lists: 我的反映, the handling unit's queues, the admin's 待分办 queue (with the units' clue-transfer proposals
+ * waiting for him above it) and the ledger. One handler per page serves the full page and, for htmx ("load more"),
+ * just the next rows.
  */
 @Controller
 class ProblemListPages {
 
     private static final int PAGE = 20;
+    private static final int PROPOSALS_SHOWN = 100;
 
     private final ProblemQueries queries;
     private final CategoryRepository categories;
     private final OrgDirectory org;
     private final LedgerExport export;
+    private final TransferProposals proposals;
 
-    ProblemListPages(ProblemQueries queries, CategoryRepository categories, OrgDirectory org, LedgerExport export) {
+    ProblemListPages(ProblemQueries queries, CategoryRepository categories, OrgDirectory org, LedgerExport export,
+            TransferProposals proposals) {
         this.queries = queries;
+        this.proposals = proposals;
         this.categories = categories;
         this.org = org;
         this.export = export;
@@ -73,6 +79,9 @@ class ProblemListPages {
             @RequestHeader(value = "HX-Request", required = false) String hx) {
         ProblemFilter f = new ProblemFilter(ProblemStatus.PENDING_DISPATCH, null, null, null, null, null, null, false,
                 false);
+        if (cursor == null) {
+            model.addAttribute("proposals", proposals.pending(me, PROPOSALS_SHOWN));
+        }
         return page(me, f, cursor, model, hx, "problem/dispatch");
     }
 

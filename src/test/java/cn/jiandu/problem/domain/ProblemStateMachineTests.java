@@ -67,6 +67,8 @@ class ProblemStateMachineTests {
             case REJECT_EXTENSION -> p.rejectExtension(ADMIN, null, T0);
             case URGE -> p.urge(ADMIN, "请尽快办理", T0);
             case TRANSFER_CLUE -> p.transferClue(ADMIN, "涉嫌违纪", T0);
+            case PROPOSE_TRANSFER -> p.proposeTransfer(HANDLER, "涉嫌违纪，建议移交", T0);
+            case REJECT_TRANSFER -> p.rejectTransfer(ADMIN, "不构成问题线索", T0);
             case WITHDRAW -> p.withdraw(Actor.reporter(REPORTER), null, T0);
         }
     }
@@ -75,9 +77,11 @@ class ProblemStateMachineTests {
             ProblemStatus.PENDING_DISPATCH, EnumSet.of(ProblemAction.DISPATCH, ProblemAction.TRANSFER_CLUE,
                     ProblemAction.WITHDRAW),
             ProblemStatus.DISPATCHED, EnumSet.of(ProblemAction.REDISPATCH, ProblemAction.RETURN, ProblemAction.ACCEPT,
-                    ProblemAction.URGE, ProblemAction.TRANSFER_CLUE, ProblemAction.WITHDRAW),
+                    ProblemAction.URGE, ProblemAction.TRANSFER_CLUE, ProblemAction.PROPOSE_TRANSFER,
+                    ProblemAction.WITHDRAW),
             ProblemStatus.IN_PROGRESS, EnumSet.of(ProblemAction.REDISPATCH, ProblemAction.NOTE, ProblemAction.REPLY,
-                    ProblemAction.REQUEST_EXTENSION, ProblemAction.URGE, ProblemAction.TRANSFER_CLUE),
+                    ProblemAction.REQUEST_EXTENSION, ProblemAction.URGE, ProblemAction.TRANSFER_CLUE,
+                    ProblemAction.PROPOSE_TRANSFER),
             ProblemStatus.REPLIED, EnumSet.noneOf(ProblemAction.class),
             ProblemStatus.CLOSED, EnumSet.noneOf(ProblemAction.class),
             ProblemStatus.TRANSFERRED, EnumSet.noneOf(ProblemAction.class));
@@ -120,6 +124,75 @@ class ProblemStateMachineTests {
         assertThat(p.dueAt()).isEqualTo(later);
         assertThat(p.pendingExtensionDays()).isNull();
         assertThat(p.extensionRequests()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProblemStatus.class, names = {"DISPATCHED", "IN_PROGRESS"})
+    void aTransferProposalWaitsForTheOfficeWhoRejectsItAndTheReportGoesOn(ProblemStatus status) {
+        Problem p = in(status);
+        assertConflict(() -> p.rejectTransfer(ADMIN, "无申请", T0));
+        Instant proposed = T0.plus(Duration.ofHours(1));
+        p.proposeTransfer(HANDLER, "涉嫌违规收受礼品", proposed);
+        // nothing else changes: status, unit and deadline stay
+        assertThat(p.status()).isEqualTo(status);
+        assertThat(p.handlingUnitId()).isEqualTo(5L);
+        assertThat(p.dueAt()).isEqualTo(DUE);
+        assertThat(p.transferProposedAt()).isEqualTo(proposed);
+        assertThat(p.actionsAllowedByState()).contains(ProblemAction.REJECT_TRANSFER, ProblemAction.TRANSFER_CLUE)
+                .doesNotContain(ProblemAction.PROPOSE_TRANSFER);
+        assertConflict(() -> p.proposeTransfer(HANDLER, "再次申请", T0));
+        assertThat(p.drainSteps()).singleElement().satisfies(s -> {
+            assertThat(s.action()).isEqualTo("PROPOSE_TRANSFER");
+            assertThat(s.side()).isEqualTo(Actor.Side.HANDLER);
+            assertThat(s.comment()).isEqualTo("涉嫌违规收受礼品");
+        });
+
+        p.rejectTransfer(ADMIN, "属一般服务问题，请继续办理", T0);
+        assertThat(p.status()).isEqualTo(status);
+        assertThat(p.transferProposedAt()).isNull();
+        assertThat(p.actionsAllowedByState()).contains(ProblemAction.PROPOSE_TRANSFER)
+                .doesNotContain(ProblemAction.REJECT_TRANSFER);
+        assertConflict(() -> p.rejectTransfer(ADMIN, "again", T0));
+        assertThat(p.drainSteps()).extracting(Step::action).containsExactly("REJECT_TRANSFER");
+        // the unit may propose again after a rejection
+        p.proposeTransfer(HANDLER, "有新证据", T0);
+        assertThat(p.transferProposedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void theOfficeConfirmsAProposalByTransferringOrTransfersWithoutOne() {
+        Problem proposed = in(ProblemStatus.IN_PROGRESS);
+        proposed.proposeTransfer(HANDLER, "涉嫌违纪", T0);
+        proposed.transferClue(ADMIN, "同意移交", T0);
+        assertThat(proposed.status()).isEqualTo(ProblemStatus.TRANSFERRED);
+        assertThat(proposed.transferProposedAt()).isNull();
+        assertThat(proposed.actionsAllowedByState()).isEmpty();
+        assertConflict(() -> proposed.rejectTransfer(ADMIN, "too late", T0));
+        assertThat(proposed.drainSteps()).extracting(Step::action).containsExactly("PROPOSE_TRANSFER", "TRANSFER_CLUE");
+
+        Problem direct = in(ProblemStatus.DISPATCHED);
+        direct.transferClue(ADMIN, "直接移交", T0);
+        assertThat(direct.status()).isEqualTo(ProblemStatus.TRANSFERRED);
+    }
+
+    @Test
+    void aProposalLapsesWhenTheReportLeavesTheUnitsHands() {
+        Problem redispatched = in(ProblemStatus.IN_PROGRESS);
+        redispatched.proposeTransfer(HANDLER, "线索", T0);
+        redispatched.redispatch(6, 3, DUE, ADMIN, "改派", T0);
+        assertThat(redispatched.transferProposedAt()).isNull();
+        Problem returned = in(ProblemStatus.DISPATCHED);
+        returned.proposeTransfer(HANDLER, "线索", T0);
+        returned.returnToAdmin(HANDLER, "不属于本部门", T0);
+        assertThat(returned.transferProposedAt()).isNull();
+        Problem replied = in(ProblemStatus.IN_PROGRESS);
+        replied.proposeTransfer(HANDLER, "线索", T0);
+        replied.reply(HANDLER, "已整改", T0);
+        assertThat(replied.transferProposedAt()).isNull();
+        Problem withdrawn = in(ProblemStatus.DISPATCHED);
+        withdrawn.proposeTransfer(HANDLER, "线索", T0);
+        withdrawn.withdraw(Actor.reporter(REPORTER), null, T0);
+        assertThat(withdrawn.transferProposedAt()).isNull();
     }
 
     @Test
@@ -179,12 +252,17 @@ class ProblemStateMachineTests {
     }
 
     @Test
-    void returnReplyNoteAndUrgeNeedAText() {
+    void returnReplyNoteUrgeAndTheTransferProposalAndItsRejectionNeedAText() {
         assertBadRequest(p -> p.returnToAdmin(HANDLER, " ", T0), ProblemStatus.DISPATCHED);
         assertBadRequest(p -> p.reply(HANDLER, null, T0), ProblemStatus.IN_PROGRESS);
         assertBadRequest(p -> p.note(HANDLER, "", T0), ProblemStatus.IN_PROGRESS);
         assertBadRequest(p -> p.urge(ADMIN, null, T0), ProblemStatus.DISPATCHED);
         assertBadRequest(p -> p.requestExtension(HANDLER, 0, "x", T0), ProblemStatus.IN_PROGRESS);
+        assertBadRequest(p -> p.proposeTransfer(HANDLER, " ", T0), ProblemStatus.DISPATCHED);
+        assertBadRequest(p -> {
+            p.proposeTransfer(HANDLER, "线索", T0);
+            p.rejectTransfer(ADMIN, null, T0);
+        }, ProblemStatus.IN_PROGRESS);
     }
 
     @Test
