@@ -35,8 +35,9 @@ class ProblemTallyTests {
 
     /** The counters recomputed from every report, by SQL independent of the application's code. */
     private static final String RECOMPUTED = """
-            SELECT month_key, org_unit_id, dim_key, COUNT(*) AS reported, SUM(resolved) AS resolved, SUM(closed) AS closed,
-                   SUM(transferred) AS transferred, SUM(rated) AS rated, SUM(satisfied) AS satisfied
+            SELECT month_key, %s, dim_key, COUNT(*) AS reported, SUM(resolved) AS resolved, SUM(closed) AS closed,
+                   SUM(transferred) AS transferred, SUM(rated) AS rated, SUM(satisfied) AS satisfied,
+                   SUM(open_due) AS open_due
             FROM (SELECT CAST(EXTRACT(YEAR FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) * 100
                               + EXTRACT(MONTH FROM (p.created_at AT TIME ZONE 'Asia/Shanghai')) AS INT) AS month_key,
                          p.org_unit_id, %s AS dim_key,
@@ -45,9 +46,11 @@ class ProblemTallyTests {
                          CASE WHEN p.status = 'CLOSED' THEN 1 ELSE 0 END AS closed,
                          CASE WHEN p.status = 'TRANSFERRED' THEN 1 ELSE 0 END AS transferred,
                          CASE WHEN p.rating IS NULL THEN 0 ELSE 1 END AS rated,
-                         CASE WHEN p.rating IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS satisfied
+                         CASE WHEN p.rating IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS satisfied,
+                         CASE WHEN p.due_at IS NOT NULL AND p.status IN ('DISPATCHED', 'IN_PROGRESS') THEN 1 ELSE 0 END
+                             AS open_due
                   FROM problem p WHERE (p.close_reason IS NULL OR p.close_reason <> 'WITHDRAWN') AND %s IS NOT NULL) r
-            GROUP BY month_key, org_unit_id, dim_key""";
+            GROUP BY month_key, %sdim_key""";
 
     @Autowired
     MockMvc mvc;
@@ -82,9 +85,11 @@ class ProblemTallyTests {
                 new MockMultipartFile("photos", "x.jpg", "image/jpeg", "not a photo".getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isBadRequest());
 
-        assertThat(tally("C")).isEqualTo(recomputed("p.category_code"));
-        assertThat(tally("H")).isEqualTo(recomputed("CAST(p.handling_unit_id AS VARCHAR(40))"));
-        assertThat(tally("C")).as("the reports above are counted").isNotEmpty();
+        for (boolean perUnit : new boolean[] {true, false}) {
+            assertThat(tally("C", perUnit)).isEqualTo(recomputed("p.category_code", perUnit));
+            assertThat(tally("H", perUnit)).isEqualTo(recomputed("CAST(p.handling_unit_id AS VARCHAR(40))", perUnit));
+        }
+        assertThat(tally("C", true)).as("the reports above are counted").isNotEmpty();
     }
 
     @Test
@@ -110,25 +115,47 @@ class ProblemTallyTests {
         assertThat(byMonth).isEqualTo(67);
     }
 
-    private Map<String, List<Long>> tally(String dimension) {
+    @Test
+    void overdueIsCountedLiveAgainstTheClock() throws Exception {
+        long expected = jdbc.sql("""
+                        SELECT COUNT(*) FROM problem
+                        WHERE status IN ('DISPATCHED', 'IN_PROGRESS') AND due_at < CURRENT_TIMESTAMP""")
+                .query(Long.class).single();
+        assertThat(expected).as("the demo history has overdue reports").isPositive();
+        assertThat(stats("").get("overdue").asLong()).isEqualTo(expected);
+        assertThat(stats("from=2000-01-01&to=2000-01-31").get("overdue").asLong()).isZero();
+    }
+
+    /** The tally's rows of one dimension, per unit or (org_unit_id 0) for all units together. */
+    private Map<String, List<Long>> tally(String dimension, boolean perUnit) {
         Map<String, List<Long>> rows = new TreeMap<>();
         jdbc.sql("""
-                        SELECT month_key, org_unit_id, dim_key, reported, resolved, closed, transferred, rated, satisfied
-                        FROM problem_tally WHERE dimension = :d AND reported <> 0""").param("d", dimension)
+                        SELECT month_key, org_unit_id, dim_key, reported, resolved, closed, transferred, rated, satisfied,
+                            open_due
+                        FROM problem_tally WHERE dimension = :d AND reported <> 0 AND """
+                        + (perUnit ? " org_unit_id <> 0" : " org_unit_id = 0")).param("d", dimension)
                 .query(rs -> {
-                    rows.put(rs.getInt(1) + "/" + rs.getLong(2) + "/" + rs.getString(3), List.of(rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                    rows.put(key(rs), counters(rs));
                 });
         return rows;
     }
 
-    private Map<String, List<Long>> recomputed(String dimension) {
+    private Map<String, List<Long>> recomputed(String dimension, boolean perUnit) {
+        String unit = perUnit ? "org_unit_id" : "0";
         Map<String, List<Long>> rows = new TreeMap<>();
-        jdbc.sql(RECOMPUTED.formatted(dimension, dimension)).query(rs -> {
-            rows.put(rs.getInt(1) + "/" + rs.getLong(2) + "/" + rs.getString(3), List.of(rs.getLong(4),
-                    rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+        jdbc.sql(RECOMPUTED.formatted(unit, dimension, dimension, perUnit ? "org_unit_id, " : "")).query(rs -> {
+            rows.put(key(rs), counters(rs));
         });
         return rows;
+    }
+
+    private static String key(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getInt(1) + "/" + rs.getLong(2) + "/" + rs.getString(3);
+    }
+
+    private static List<Long> counters(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return List.of(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                rs.getLong(10));
     }
 
     private long reportsBetween(String fromDay, String toDayExclusive) {

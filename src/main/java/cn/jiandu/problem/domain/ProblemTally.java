@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps {@code problem_tally} (the dashboard's counters per month × concerned unit × category, and per month ×
- * concerned unit × handling unit) in step with the reports. {@link ProblemRepository} reports every change of a
+ * concerned unit × handling unit, each also for all units together) in step with the reports. {@link ProblemRepository} reports every change of a
  * report as the move of its {@link Contribution} from the state before to the state after; the moves of one
  * transaction are summed and written just before it commits, in key order: the counters are locked for
  * milliseconds, not for a whole submission with photos, and two transactions never lock them in opposite orders.
@@ -27,21 +27,23 @@ class ProblemTally {
 
     static final String CATEGORY = "C";
     static final String HANDLING_UNIT = "H";
+    /** The org_unit_id of the counters of all units together. */
+    static final long ALL_UNITS = 0;
 
     private static final Comparator<Key> ORDER = Comparator.comparingInt(Key::month).thenComparingLong(Key::orgUnitId)
             .thenComparing(Key::dimension).thenComparing(Key::dimKey);
 
     /** What one report adds to the counters; {@code null} for a withdrawn one (it counts nowhere). */
     record Contribution(int month, long orgUnitId, String categoryCode, Long handlingUnitId, boolean resolved,
-            boolean closed, boolean transferred, boolean rated, boolean satisfied) {
+            boolean closed, boolean transferred, boolean rated, boolean satisfied, boolean openDue) {
 
         static Contribution of(Problem p) {
             return of(p.status(), p.closeReason(), p.rating(), p.createdAt(), p.categoryCode(), p.orgUnitId(),
-                    p.handlingUnitId());
+                    p.handlingUnitId(), p.dueAt() != null);
         }
 
         static Contribution of(ProblemStatus status, CloseReason reason, Rating rating, Instant createdAt,
-                String categoryCode, long orgUnitId, Long handlingUnitId) {
+                String categoryCode, long orgUnitId, Long handlingUnitId, boolean hasDeadline) {
             if (reason == CloseReason.WITHDRAWN) {
                 return null;
             }
@@ -49,12 +51,13 @@ class ProblemTally {
                     || (status == ProblemStatus.CLOSED && (reason == CloseReason.RATED || reason == CloseReason.UNRATED));
             return new Contribution(monthOf(createdAt), orgUnitId, categoryCode, handlingUnitId, resolved,
                     status == ProblemStatus.CLOSED, status == ProblemStatus.TRANSFERRED, rating != null,
-                    rating != null && rating.isSatisfied());
+                    rating != null && rating.isSatisfied(), status.isOpenAtUnit() && hasDeadline);
         }
 
+        /** {reported, resolved, closed, transferred, rated, satisfied, openDue}, each 0 or {@code sign}. */
         long[] counters(int sign) {
             return new long[] {sign, resolved ? sign : 0, closed ? sign : 0, transferred ? sign : 0,
-                    rated ? sign : 0, satisfied ? sign : 0};
+                    rated ? sign : 0, satisfied ? sign : 0, openDue ? sign : 0};
         }
     }
 
@@ -117,10 +120,12 @@ class ProblemTally {
         if (c == null) {
             return;
         }
-        addTo(deltas, new Key(c.month(), c.orgUnitId(), CATEGORY, c.categoryCode()), c.counters(sign));
-        if (c.handlingUnitId() != null) {
-            addTo(deltas, new Key(c.month(), c.orgUnitId(), HANDLING_UNIT, String.valueOf(c.handlingUnitId())),
-                    c.counters(sign));
+        for (long unit : new long[] {c.orgUnitId(), ALL_UNITS}) {
+            addTo(deltas, new Key(c.month(), unit, CATEGORY, c.categoryCode()), c.counters(sign));
+            if (c.handlingUnitId() != null) {
+                addTo(deltas, new Key(c.month(), unit, HANDLING_UNIT, String.valueOf(c.handlingUnitId())),
+                        c.counters(sign));
+            }
         }
     }
 
@@ -152,10 +157,11 @@ class ProblemTally {
         return jdbc.sql("""
                 UPDATE problem_tally SET reported = reported + :reported, resolved = resolved + :resolved,
                     closed = closed + :closed, transferred = transferred + :transferred, rated = rated + :rated,
-                    satisfied = satisfied + :satisfied
+                    satisfied = satisfied + :satisfied, open_due = open_due + :openDue
                 WHERE month_key = :month AND org_unit_id = :org AND dimension = :dimension AND dim_key = :key""")
                 .params(keyParams(key)).param("reported", d[0]).param("resolved", d[1]).param("closed", d[2])
-                .param("transferred", d[3]).param("rated", d[4]).param("satisfied", d[5]).update();
+                .param("transferred", d[3]).param("rated", d[4]).param("satisfied", d[5]).param("openDue", d[6])
+                .update();
     }
 
     private static Map<String, Object> keyParams(Key key) {
