@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +27,15 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tus 1.0 core protocol's state, hand-written (the Java tus server libraries are javax-era): a session row per
- * upload, bytes appended straight to a staging file of the file store with constant memory and hashed on the way,
- * the offset and the hash state saved after every chunk (also when the connection breaks), one PATCH at a time per
- * upload (a lease in the row, not a lock held over a slow request), and the blob adopted and placed only when the
+ * upload, bytes appended straight to a staging file of the file store with constant memory and hashed on the way
+ * ({@link UploadDigests}), the offset saved after every chunk (also when the connection breaks), one PATCH at a time
+ * per upload (a lease in the row, not a lock held over a slow request), and the blob adopted and placed only when the
  * last byte arrived.
  */
 @Service
@@ -60,9 +60,11 @@ public class ResumableUploads {
     private final Clock clock;
     private final SharingProperties props;
     private final TransactionTemplate tx;
+    private final UploadDigests digests;
 
     ResumableUploads(JdbcClient jdbc, Guard guard, SharingService sharing, FolderRepository folders, FileStore store,
-            AuditTrail audit, Clock clock, SharingProperties props, TransactionTemplate tx) {
+            AuditTrail audit, Clock clock, SharingProperties props, TransactionTemplate tx, UploadDigests digests) {
+        this.digests = digests;
         this.jdbc = jdbc;
         this.guard = guard;
         this.sharing = sharing;
@@ -118,9 +120,9 @@ public class ResumableUploads {
      * the same upload is 423 (the client asks for the offset again and retries). If the body breaks off, the bytes
      * that arrived are kept and the offset saved, so the client resumes with HEAD + PATCH.
      *
-     * <p>The bytes are hashed as they arrive; the SHA-256 state after exactly {@code upload_offset} bytes is saved
-     * with the offset (after the bytes are on disk), so the completion reads no byte a second time. Bytes beyond the
-     * saved offset (a PATCH that died before saving) are cut off before the next PATCH writes.
+     * <p>The bytes are hashed as they arrive ({@link UploadDigests}), so the completion reads no byte a second time.
+     * The offset is saved only for bytes forced to disk; bytes beyond the saved offset (a PATCH that died before
+     * saving) are cut off before the next PATCH writes.
      */
     public Progress append(Caller me, String id, long offset, InputStream body) {
         UploadSession s = find(me, id);
@@ -129,9 +131,11 @@ public class ResumableUploads {
         }
         String lease = claim(me, s);
         Written written = new Written();
+        MessageDigest digest = null;
+        boolean saved = false;
         boolean complete = false;
         try {
-            SHA256Digest digest = digestAt(s);
+            digest = digests.take(s.id(), s.staging(), offset).orElseThrow(() -> lost(s));
             try (FileChannel ch = FileChannel.open(s.staging(), StandardOpenOption.WRITE)) {
                 if (ch.size() < offset) {
                     throw lost(s);
@@ -143,24 +147,26 @@ public class ResumableUploads {
                 try {
                     copy(s, lease, offset, body, ch, digest, written);
                 } finally {
-                    // the offset (and the digest state with it) is saved only for bytes that are on disk; also when
-                    // the body broke off, so the client resumes from there
+                    // the offset is saved only for bytes that are on disk; also when the body broke off, so the
+                    // client resumes from there
                     ch.force(false);
                     complete = offset + written.bytes == s.length();
-                    saveProgress(s.id(), lease, offset + written.bytes, digest, complete);
+                    saved = saveProgress(s.id(), lease, offset + written.bytes, complete);
                 }
-            } catch (NoSuchFileException e) {
-                throw lost(s);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             if (!complete) {
                 return new Progress(offset + written.bytes, Optional.empty());
             }
-            byte[] sha = new byte[digest.getDigestSize()];
-            digest.doFinal(sha, 0);
-            return new Progress(offset + written.bytes, Optional.of(complete(me, s, lease, HEX.formatHex(sha))));
+            String sha = HEX.formatHex(digest.digest());
+            return new Progress(offset + written.bytes, Optional.of(complete(me, s, lease, sha)));
+        } catch (NoSuchFileException e) {
+            throw lost(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
+            if (saved && !complete) {
+                digests.keep(s.id(), offset + written.bytes, digest);
+            }
             release(s.id(), lease);
         }
     }
@@ -172,7 +178,7 @@ public class ResumableUploads {
 
     /** Copies the body to the channel, hashing it; renews the lease while it writes and stops if it was lost. */
     private void copy(UploadSession s, String lease, long offset, InputStream body, FileChannel ch,
-            SHA256Digest digest, Written written) throws IOException {
+            MessageDigest digest, Written written) throws IOException {
         Instant renewed = clock.instant();
         byte[] buf = new byte[BUFFER];
         int n;
@@ -225,16 +231,14 @@ public class ResumableUploads {
         }
     }
 
-    /** Saves offset and digest state together; keeps the lease through the completion. */
-    private void saveProgress(String id, String lease, long offset, SHA256Digest digest, boolean keepLease) {
-        jdbc.sql("""
-                        UPDATE sharing_upload SET upload_offset = :o, digest_state = :state, writer = :writer,
-                                                  writer_seen_at = :seen
+    /** Saves the offset; keeps the lease through the completion. False if the lease was lost meanwhile. */
+    private boolean saveProgress(String id, String lease, long offset, boolean keepLease) {
+        return jdbc.sql("""
+                        UPDATE sharing_upload SET upload_offset = :o, writer = :writer, writer_seen_at = :seen
                         WHERE id = :id AND writer = :lease""")
-                .param("o", offset).param("state", digest.getEncodedState())
-                .param("writer", keepLease ? lease : null)
+                .param("o", offset).param("writer", keepLease ? lease : null)
                 .param("seen", keepLease ? Rows.ts(clock.instant()) : null)
-                .param("id", id).param("lease", lease).update();
+                .param("id", id).param("lease", lease).update() == 1;
     }
 
     private void release(String id, String lease) {
@@ -242,41 +246,14 @@ public class ResumableUploads {
                 .param("id", id).param("lease", lease).update();
     }
 
-    /**
-     * The SHA-256 state after the session's {@code offset} bytes: the saved one, a new one at 0, or (a session saved
-     * before the state was kept) rebuilt once from the staging file.
-     */
-    private SHA256Digest digestAt(UploadSession s) {
-        byte[] state = jdbc.sql("SELECT digest_state FROM sharing_upload WHERE id = :id").param("id", s.id())
-                .query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
-        if (state != null) {
-            return new SHA256Digest(state);
-        }
-        SHA256Digest digest = new SHA256Digest();
-        if (s.offset() == 0) {
-            return digest;
-        }
-        try (InputStream in = Files.newInputStream(s.staging())) {
-            byte[] buf = new byte[BUFFER];
-            long left = s.offset();
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    throw lost(s);
-                }
-                digest.update(buf, 0, n);
-                left -= n;
-            }
-        } catch (NoSuchFileException e) {
-            throw lost(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return digest;
+    /** Forgets the hash states kept in memory, as a restart does; the next PATCH of each upload rehashes its file. */
+    public void forgetHashStates() {
+        digests.forgetAll();
     }
 
     /** The staging file lacks bytes the session counts (or is gone): the upload cannot resume; it starts anew. */
     private ApiException lost(UploadSession s) {
+        digests.forget(s.id());
         jdbc.sql("DELETE FROM sharing_upload WHERE id = :id").param("id", s.id()).update();
         deleteQuietly(s.staging());
         audit.recordAs(s.userId(), null, "sharing.upload.lost", "sharing_upload", s.id(), Outcome.FAILURE, s.name());
@@ -311,6 +288,7 @@ public class ResumableUploads {
 
     public void cancel(Caller me, String id) {
         UploadSession s = find(me, id);
+        digests.forget(id);
         jdbc.sql("DELETE FROM sharing_upload WHERE id = :id").param("id", id).update();
         deleteQuietly(s.staging());
     }
@@ -328,6 +306,7 @@ public class ResumableUploads {
         for (UploadSession s : expired) {
             jdbc.sql("DELETE FROM sharing_upload WHERE id = :id").param("id", s.id()).update();
             deleteQuietly(s.staging());
+            digests.forget(s.id());
             audit.recordAs(s.userId(), null, "sharing.upload.expired", "sharing_upload", s.id(), Outcome.FAILURE,
                     s.name());
         }
