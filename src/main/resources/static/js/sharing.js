@@ -43,6 +43,7 @@
       offset = 0;
     }
     var failures = 0;
+    var busy = 0;
     while (offset < file.size) {
       try {
         var r = await send(url, 'PATCH', {
@@ -52,7 +53,12 @@
         if (r.status === 204) {
           offset = parseInt(r.headers.get('Upload-Offset'), 10);
           failures = 0;
+          busy = 0;
         } else if (r.status === 409 || r.status >= 500) {
+          offset = await offsetOf(url);
+        } else if (r.status === 423 && ++busy <= 60) {
+          // another request (an earlier, broken-off one the server has not noticed yet) still writes this upload
+          await new Promise(function (res) { setTimeout(res, 3000); });
           offset = await offsetOf(url);
         } else {
           localStorage.removeItem(key);

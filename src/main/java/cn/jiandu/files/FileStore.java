@@ -23,6 +23,16 @@ public interface FileStore {
      */
     StoredBlob adopt(Path stagingFile, FilePolicy policy);
 
+    /**
+     * {@link #adopt(Path, FilePolicy)} for a caller that computed the SHA-256 (hex) of the staging file's bytes while
+     * writing them (a resumable upload), so the file is not read a second time: only its size and what the content
+     * check needs (the head, or the container's directory) are read.
+     */
+    StoredBlob adopt(Path stagingFile, FilePolicy policy, String sha256);
+
+    /** The largest blob the store accepts ({@code jiandu.files.max-size}), whatever a module's policy allows. */
+    long maxBytes();
+
     /** A new, empty staging file on the same file system as the store, for resumable uploads. */
     Path newStagingFile();
 

@@ -74,7 +74,8 @@ class ResumableUploadTests {
         assertThat(r.getResponse().getStatus()).isEqualTo(204);
         assertThat(r.getResponse().getHeader("Tus-Version")).isEqualTo("1.0.0");
         assertThat(r.getResponse().getHeader("Tus-Extension")).contains("creation");
-        assertThat(Long.parseLong(r.getResponse().getHeader("Tus-Max-Size"))).isEqualTo(2147483648L);
+        // the file store's ceiling (1 GB in the tests) is below the module's 2 GB: the lower one is announced
+        assertThat(Long.parseLong(r.getResponse().getHeader("Tus-Max-Size"))).isEqualTo(1073741824L);
     }
 
     @Test
@@ -166,5 +167,163 @@ class ResumableUploadTests {
                 .contentType("application/octet-stream").content(new byte[10]));
         assertThat(wrongType.getResponse().getStatus()).isEqualTo(415);
         assertThat(offset("team1", path)).isZero();
+    }
+
+    private String sha256Hex(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private String storedSha(String fileId) {
+        return jdbc.sql("SELECT sha256 FROM sharing_entry WHERE id = :id").param("id", Long.parseLong(fileId))
+                .query(String.class).single().trim();
+    }
+
+    private static String idOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private java.nio.file.Path staging(String path) {
+        return java.nio.file.Path.of(jdbc.sql("SELECT staging_path FROM sharing_upload WHERE id = :id")
+                .param("id", idOf(path)).query(String.class).single());
+    }
+
+    /** Random bytes behind a short text head would not pass as text: the file is all text, varied per position. */
+    private static byte[] varied(int size) {
+        byte[] b = new byte[size];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(size);
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) ('a' + r.nextInt(26));
+        }
+        return b;
+    }
+
+    @Test
+    void theHashIsKeptAcrossChunksSoTheCompletedFileCarriesTheSha256OfAllItsBytes() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "TRAINING_COURSES");
+        byte[] bytes = varied(250_000);
+        String path = create("team1", folder, Fixtures.unique("分块", ".txt"), bytes.length);
+        assertThat(append("team1", path, 0, Arrays.copyOfRange(bytes, 0, 70_000)).getResponse().getStatus())
+                .isEqualTo(204);
+        assertThat(append("team1", path, 70_000, Arrays.copyOfRange(bytes, 70_000, 180_001)).getResponse()
+                .getStatus()).isEqualTo(204);
+        MvcResult last = append("team1", path, 180_001, Arrays.copyOfRange(bytes, 180_001, bytes.length));
+        String fileId = last.getResponse().getHeader("Jiandu-File-Id");
+        assertThat(fileId).isNotNull();
+        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
+        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
+                .isEqualTo(bytes);
+    }
+
+    @Test
+    void theHashCatchesUpOverChunksAnotherNodeReceivedAndIsRebuiltAfterARestart() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "TRAINING_COURSES");
+        byte[] bytes = varied(150_000);
+        String path = create("team1", folder, Fixtures.unique("多节点", ".txt"), bytes.length);
+        append("team1", path, 0, Arrays.copyOfRange(bytes, 0, 30_000));
+        // another node (same file store) received the next 30,000 bytes and saved the offset
+        java.nio.file.Files.write(staging(path), Arrays.copyOfRange(bytes, 30_000, 60_000),
+                java.nio.file.StandardOpenOption.APPEND);
+        jdbc.sql("UPDATE sharing_upload SET upload_offset = 60000 WHERE id = :id").param("id", idOf(path)).update();
+        assertThat(append("team1", path, 60_000, Arrays.copyOfRange(bytes, 60_000, 100_000)).getResponse()
+                .getStatus()).isEqualTo(204);
+        uploads.forgetHashStates(); // a restart
+        MvcResult last = append("team1", path, 100_000, Arrays.copyOfRange(bytes, 100_000, bytes.length));
+        assertThat(storedSha(last.getResponse().getHeader("Jiandu-File-Id"))).isEqualTo(sha256Hex(bytes));
+    }
+
+    @Test
+    void aResumeAfterACrashMidChunkCutsTheUnsavedBytesAndTakesOverTheDeadRequestsLease() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "TRAINING_COURSES");
+        byte[] bytes = varied(120_000);
+        String name = Fixtures.unique("崩溃", ".txt");
+        String path = create("team1", folder, name, bytes.length);
+        assertThat(append("team1", path, 0, Arrays.copyOfRange(bytes, 0, 50_000)).getResponse().getStatus())
+                .isEqualTo(204);
+        // the node died while a PATCH was writing: 100,000 bytes (other ones, reaching past the upload's length) on
+        // disk beyond the saved offset, and the dead request's lease still in the row
+        java.nio.file.Files.write(staging(path), varied(100_000), java.nio.file.StandardOpenOption.APPEND);
+        jdbc.sql("UPDATE sharing_upload SET writer = 'dead', writer_seen_at = :t WHERE id = :id")
+                .param("t", java.sql.Timestamp.from(java.time.Instant.now())).param("id", idOf(path)).update();
+        uploads.forgetHashStates();
+        MvcResult busy = append("team1", path, 50_000, Arrays.copyOfRange(bytes, 50_000, bytes.length));
+        assertThat(busy.getResponse().getStatus()).isEqualTo(423);
+        assertThat(offset("team1", path)).isEqualTo(50_000);
+
+        jdbc.sql("UPDATE sharing_upload SET writer_seen_at = :t WHERE id = :id")
+                .param("t", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600))).param("id", idOf(path))
+                .update();
+        MvcResult last = append("team1", path, 50_000, Arrays.copyOfRange(bytes, 50_000, bytes.length));
+        assertThat(last.getResponse().getStatus()).isEqualTo(204);
+        String fileId = last.getResponse().getHeader("Jiandu-File-Id");
+        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
+        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
+                .isEqualTo(bytes);
+    }
+
+    @Test
+    void aSecondPatchWhileTheFirstIsStillWritingIsRefusedAndTheBytesDoNotInterleave() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "TRAINING_COURSES");
+        byte[] bytes = varied(200_000);
+        String name = Fixtures.unique("并发", ".txt");
+        String path = create("team1", folder, name, bytes.length);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            String head = "PATCH " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Api.token(mvc, "team1") + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+                    + "Content-Type: application/offset+octet-stream\r\nContent-Length: 200000\r\n"
+                    + "Connection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, 80_000);
+            out.flush();
+            // wait until the first PATCH holds the upload
+            String writer = null;
+            for (int i = 0; i < 100 && writer == null; i++) {
+                Thread.sleep(50);
+                writer = jdbc.sql("SELECT writer FROM sharing_upload WHERE id = :id").param("id", idOf(path))
+                        .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
+            }
+            assertThat(writer).isNotNull();
+
+            // a second PATCH at the same offset with other bytes: refused, nothing of it written
+            MvcResult second = append("team1", path, 0, varied(200_000 - 7));
+            assertThat(second.getResponse().getStatus()).isEqualTo(423);
+            assertThat(second.getResponse().getContentType()).startsWith("application/problem+json");
+            assertThat(Fixtures.json(second).get("detail").asString()).isEqualTo("该文件正在由另一个请求上传，请稍后重试");
+
+            out.write(bytes, 80_000, 120_000);
+            out.flush();
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).isEqualTo("HTTP/1.1 204");
+        }
+        String fileId = jdbc.sql("SELECT CAST(id AS VARCHAR(20)) FROM sharing_entry WHERE name = :n").param("n", name)
+                .query(String.class).single();
+        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
+        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
+                .isEqualTo(bytes);
+    }
+
+    @Test
+    void creationRefusesALengthAboveTheEffectiveLimitBeforeAnyByteInTheCallersLanguage() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "TRAINING_COURSES");
+        long limit = uploads.maxSize();
+        assertThat(limit).isEqualTo(1073741824L);
+        String name = Fixtures.unique("超限", ".mp4");
+        for (String[] lang : new String[][] {{"zh-CN", "文件超过大小上限（最大 1,024 MB）"},
+                {"en", "The file exceeds the size limit (1,024 MB at most)"}}) {
+            MvcResult r = call("team1", post("/api/v1/uploads").header("Tus-Resumable", "1.0.0")
+                    .header("Accept-Language", lang[0]).header("Upload-Length", limit + 1)
+                    .header("Upload-Metadata", "filename " + b64(name) + ",folderId " + b64(Long.toString(folder))));
+            assertThat(r.getResponse().getStatus()).isEqualTo(413);
+            assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+            assertThat(Fixtures.json(r).get("detail").asString()).isEqualTo(lang[1]);
+            assertThat(r.getResponse().getHeader("Location")).isNull();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sharing_upload WHERE name = :n").param("n", name)
+                .query(Long.class).single()).isZero();
+        // exactly the limit is accepted
+        String path = create("team1", folder, name, limit);
+        assertThat(call("team1", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(path)
+                .header("Tus-Resumable", "1.0.0")).getResponse().getStatus()).isEqualTo(204);
     }
 }

@@ -84,6 +84,11 @@ class LocalDiskFileStore implements FileStore {
 
     @Override
     public StoredBlob adopt(Path stagingFile, FilePolicy policy) {
+        return adopt(stagingFile, policy, null);
+    }
+
+    @Override
+    public StoredBlob adopt(Path stagingFile, FilePolicy policy, String sha256) {
         try {
             Path file = stagingFile.toAbsolutePath().normalize();
             if (!file.startsWith(props.staging().toAbsolutePath().normalize()) || !Files.isRegularFile(file)) {
@@ -93,16 +98,27 @@ class LocalDiskFileStore implements FileStore {
             if (size > limit(policy)) {
                 throw tooLarge();
             }
-            MessageDigest sha = sha256();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-                in.transferTo(OutputStream.nullOutputStream());
+            String sha = sha256;
+            if (sha == null) {
+                MessageDigest digest = sha256();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                sha = HEX.formatHex(digest.digest());
+            } else if (!sha.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("not a SHA-256 in hex: " + sha);
             }
-            return commit(file, policy, HEX.formatHex(sha.digest()), size);
+            return commit(file, policy, sha, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(stagingFile);
         }
+    }
+
+    @Override
+    public long maxBytes() {
+        return props.maxSize().toBytes();
     }
 
     @Override
@@ -183,7 +199,7 @@ class LocalDiskFileStore implements FileStore {
     }
 
     private long limit(FilePolicy policy) {
-        return Math.min(policy.maxBytes(), props.maxSize().toBytes());
+        return Math.min(policy.maxBytes(), maxBytes());
     }
 
     private static ApiException tooLarge() {

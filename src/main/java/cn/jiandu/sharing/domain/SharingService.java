@@ -59,7 +59,7 @@ public class SharingService {
             throw ApiException.invalidField("folderId", "sharing.error.rootFiles");
         }
         if (declaredSize > maxBytes) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge");
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "sharing.error.tooLarge", maxBytes / (1024 * 1024));
         }
         long room = room(folder.spaceId());
         if (declaredSize > room) {

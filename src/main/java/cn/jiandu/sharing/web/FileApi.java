@@ -2,16 +2,17 @@ package cn.jiandu.sharing.web;
 
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.SendfileResponses;
 import cn.jiandu.sharing.FolderKind;
 import cn.jiandu.sharing.domain.Downloads;
 import cn.jiandu.sharing.domain.Guard;
 import cn.jiandu.sharing.domain.PublishService;
 import cn.jiandu.sharing.domain.SharingService;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +43,11 @@ class FileApi {
     private final Downloads downloads;
     private final PublishService publisher;
     private final Guard guard;
+    private final SendfileResponses sendfile;
 
-    FileApi(Callers callers, SharingService sharing, Downloads downloads, PublishService publisher, Guard guard) {
+    FileApi(Callers callers, SharingService sharing, Downloads downloads, PublishService publisher, Guard guard,
+            SendfileResponses sendfile) {
+        this.sendfile = sendfile;
         this.callers = callers;
         this.sharing = sharing;
         this.downloads = downloads;
@@ -56,13 +60,16 @@ class FileApi {
         return Json.FileJson.of(guard.entry(callers.of(me), id));
     }
 
-    /** The bytes (HTTP Range supported); {@code inline=true} previews images, PDF and MP4, attachment otherwise. */
+    /**
+     * The bytes (HTTP Range supported); {@code inline=true} previews images, PDF and MP4, attachment otherwise. Sent
+     * with the kernel's sendfile where the connector allows it ({@link SendfileResponses}).
+     */
     @GetMapping("/{id}/content")
-    ResponseEntity<Resource> content(JianduPrincipal me, @PathVariable long id,
+    ResponseEntity<?> content(JianduPrincipal me, @PathVariable long id,
             @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean inline,
-            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range) {
-        return ContentResponses.of(downloads.open(callers.of(me), id, version, inline,
-                ContentResponses.firstRequest(range)), inline);
+            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range, HttpServletRequest request) {
+        return sendfile.serve(request, ContentResponses.of(downloads.open(callers.of(me), id, version, inline,
+                ContentResponses.firstRequest(range)), inline));
     }
 
     /** Rename and/or move within the same space; the owner or the admin only. */

@@ -8,9 +8,13 @@ import cn.jiandu.sharing.FolderKind;
 import cn.jiandu.sharing.domain.Caller;
 import cn.jiandu.sharing.domain.DutyService;
 import cn.jiandu.sharing.domain.PublishService;
+import cn.jiandu.sharing.domain.Space;
+import cn.jiandu.sharing.domain.SpaceAdmin;
 import cn.jiandu.sharing.domain.SpaceRepository;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +28,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's pages: publish to several spaces; duty periods and who submitted on time, late, or not at all. */
+/**
+ * The admin's pages: publish to several spaces; duty periods and who submitted on time, late, or not at all; per
+ * space its members and quota.
+ */
 @Controller
 class SharingAdminPages {
 
@@ -38,9 +46,16 @@ class SharingAdminPages {
     private final DutyService duty;
     private final UserDirectory users;
     private final MessageSource messages;
+    private final SpaceAdmin spaceAdmin;
+
+    private static final BigDecimal GIB = BigDecimal.valueOf(1024L * 1024 * 1024);
+    private static final BigDecimal MAX_QUOTA_GB = BigDecimal.valueOf(1_000_000);
+    /** Holders of a space's role listed on its page; the count shows all of them. */
+    static final int SHOWN_BY_ROLE = 200;
 
     SharingAdminPages(Callers callers, SpaceRepository spaces, PublishService publisher, DutyService duty,
-            UserDirectory users, MessageSource messages) {
+            UserDirectory users, MessageSource messages, SpaceAdmin spaceAdmin) {
+        this.spaceAdmin = spaceAdmin;
         this.callers = callers;
         this.spaces = spaces;
         this.publisher = publisher;
@@ -118,5 +133,91 @@ class SharingAdminPages {
                 Collectors.counting()));
         model.addAttribute("counts", counts);
         return "sharing/duty-period";
+    }
+
+    /** Per space: members (by role and added), add/remove one, the quota against what is used. */
+    @GetMapping("/sharing/spaces/{id}/admin")
+    @PreAuthorize("hasAuthority('sharing:manage')")
+    String spaceAdmin(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String hx,
+            Model model) {
+        Space space = spaceAdmin.space(id);
+        long used = spaces.usedBytes(id);
+        model.addAttribute("space", space);
+        model.addAttribute("usedText", Sizes.of(used));
+        model.addAttribute("quotaText", Sizes.of(space.quotaBytes()));
+        model.addAttribute("percent", space.quotaBytes() == 0 ? 100
+                : (int) Math.min(100, Math.ceil(used * 100.0 / space.quotaBytes())));
+        model.addAttribute("over", used > space.quotaBytes());
+        model.addAttribute("quotaGb", new BigDecimal(space.quotaBytes()).divide(GIB, 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString());
+        SpaceAdmin.Members members = spaceAdmin.members(id);
+        model.addAttribute("byRole", members.byRole().stream().limit(SHOWN_BY_ROLE).toList());
+        model.addAttribute("byRoleCount", members.byRole().size());
+        model.addAttribute("shownByRole", SHOWN_BY_ROLE);
+        model.addAttribute("added", members.added());
+        return hx != null ? "sharing/space-admin :: panel" : "sharing/space-admin";
+    }
+
+    @PostMapping("/sharing/spaces/{id}/quota")
+    @PreAuthorize("hasAuthority('sharing:manage')")
+    String setQuota(@PathVariable long id, @RequestParam(required = false) String quotaGb,
+            @RequestHeader(value = "HX-Request", required = false) String hx, Model model,
+            RedirectAttributes redirect) {
+        return spaceChange(id, hx, model, redirect, "common.saved", () -> spaceAdmin.setQuota(id, gibToBytes(quotaGb)));
+    }
+
+    @PostMapping("/sharing/spaces/{id}/members")
+    @PreAuthorize("hasAuthority('sharing:manage')")
+    String addMember(@PathVariable long id, @RequestParam(required = false) String username,
+            @RequestHeader(value = "HX-Request", required = false) String hx, Model model,
+            RedirectAttributes redirect) {
+        return spaceChange(id, hx, model, redirect, "sharing.admin.added.done",
+                () -> spaceAdmin.addMember(id, username));
+    }
+
+    @PostMapping("/sharing/spaces/{id}/members/{userId}/remove")
+    @PreAuthorize("hasAuthority('sharing:manage')")
+    String removeMember(@PathVariable long id, @PathVariable long userId,
+            @RequestHeader(value = "HX-Request", required = false) String hx, Model model,
+            RedirectAttributes redirect) {
+        return spaceChange(id, hx, model, redirect, "sharing.admin.removed.done",
+                () -> spaceAdmin.removeMember(id, userId));
+    }
+
+    /** Applies a change; htmx gets the panel back with the outcome, a plain form a redirect (PRG) with a flash. */
+    private String spaceChange(long id, String hx, Model model, RedirectAttributes redirect, String doneKey,
+            Runnable change) {
+        var locale = LocaleContextHolder.getLocale();
+        String notice = null;
+        String error = null;
+        try {
+            change.run();
+            notice = messages.getMessage(doneKey, null, locale);
+        } catch (ApiException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            error = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        }
+        if (hx != null) {
+            model.addAttribute("notice", notice);
+            model.addAttribute("error", error);
+            return spaceAdmin(id, hx, model);
+        }
+        redirect.addFlashAttribute(notice != null ? "notice" : "error", notice != null ? notice : error);
+        return "redirect:/sharing/spaces/" + id + "/admin";
+    }
+
+    /** The form's GB (binary: 1 GB = 1024³ bytes, as the pages show sizes), 0 to 1,000,000. */
+    private static long gibToBytes(String gb) {
+        try {
+            BigDecimal v = new BigDecimal(gb == null ? "" : gb.strip());
+            if (v.signum() < 0 || v.compareTo(MAX_QUOTA_GB) > 0) {
+                throw ApiException.invalidField("quotaGb", "error.invalidValue");
+            }
+            return v.multiply(GIB).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw ApiException.invalidField("quotaGb", "error.invalidValue");
+        }
     }
 }

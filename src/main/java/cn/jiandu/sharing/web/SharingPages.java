@@ -4,6 +4,7 @@ import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.SendfileResponses;
 import cn.jiandu.sharing.domain.Actions;
 import cn.jiandu.sharing.domain.Caller;
 import cn.jiandu.sharing.domain.Downloads;
@@ -14,6 +15,7 @@ import cn.jiandu.sharing.domain.FolderService;
 import cn.jiandu.sharing.domain.Guard;
 import cn.jiandu.sharing.domain.SharingProperties;
 import cn.jiandu.sharing.domain.SharingService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -23,7 +25,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -57,10 +58,12 @@ class SharingPages {
     private final UserDirectory users;
     private final MessageSource messages;
     private final SharingProperties props;
+    private final SendfileResponses sendfile;
 
     SharingPages(Browsing browsing, Callers callers, Guard guard, FolderRepository folders,
             FolderService folderService, SharingService sharing, Downloads downloads, UserDirectory users,
-            MessageSource messages, SharingProperties props) {
+            MessageSource messages, SharingProperties props, SendfileResponses sendfile) {
+        this.sendfile = sendfile;
         this.browsing = browsing;
         this.callers = callers;
         this.guard = guard;
@@ -176,11 +179,11 @@ class SharingPages {
 
     /** The same bytes as the API, for the signed-in browser (session, not bearer). */
     @GetMapping("/sharing/files/{id}/content")
-    ResponseEntity<Resource> content(JianduPrincipal me, @PathVariable long id,
+    ResponseEntity<?> content(JianduPrincipal me, @PathVariable long id,
             @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean inline,
-            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range) {
-        return ContentResponses.of(downloads.open(callers.of(me), id, version, inline,
-                ContentResponses.firstRequest(range)), inline);
+            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range, HttpServletRequest request) {
+        return sendfile.serve(request, ContentResponses.of(downloads.open(callers.of(me), id, version, inline,
+                ContentResponses.firstRequest(range)), inline));
     }
 
     @PostMapping("/sharing/files/{id}/rename")
