@@ -16,8 +16,6 @@ import cn.jiandu.support.Api;
 import cn.jiandu.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class AccessRevocationTests {
 
-    static final String PASSWORD = "Start1234x";
+    static final String PASSWORD = ThrowawayUsers.PASSWORD;
 
     @Autowired
     MockMvc mvc;
@@ -43,9 +41,7 @@ class AccessRevocationTests {
     JdbcClient jdbc;
 
     User newUser(boolean mustChange) {
-        String name = "rev-" + UUID.randomUUID().toString().substring(0, 8);
-        return users.insert(new User(null, name, "撤销测试", units.findByName("网络部").orElseThrow().id(), null,
-                encoder.encode(PASSWORD), Set.of(Role.HANDLER), true, mustChange));
+        return new ThrowawayUsers(users, units, encoder).create("rev", "撤销测试", Role.HANDLER, mustChange);
     }
 
     void disable(User u) throws Exception {

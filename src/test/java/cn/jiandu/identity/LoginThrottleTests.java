@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.jiandu.identity.domain.User;
 import cn.jiandu.identity.domain.UserRepository;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.shared.security.Role;
@@ -13,7 +12,6 @@ import cn.jiandu.support.IntegrationTest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class LoginThrottleTests {
 
-    static final String PASSWORD = "Start1234x";
+    static final String PASSWORD = ThrowawayUsers.PASSWORD;
     static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
 
     @Autowired
@@ -51,10 +49,7 @@ class LoginThrottleTests {
     }
 
     String newUser() {
-        String name = "thr-" + UUID.randomUUID().toString().substring(0, 8);
-        users.insert(new User(null, name, "限速测试", units.findByName("网络部").orElseThrow().id(), null,
-                encoder.encode(PASSWORD), Set.of(Role.EMPLOYEE), true, false));
-        return name;
+        return new ThrowawayUsers(users, units, encoder).create("thr", "限速测试", Role.EMPLOYEE, false).username();
     }
 
     MvcResult token(String username, String password, String address, String language) throws Exception {
