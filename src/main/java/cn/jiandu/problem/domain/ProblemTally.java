@@ -106,6 +106,17 @@ class ProblemTally {
                     write(created);
                 }
 
+                // an inner REQUIRES_NEW transaction gets its own moves, written at its own commit
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(ProblemTally.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(ProblemTally.this, created);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(ProblemTally.this);
