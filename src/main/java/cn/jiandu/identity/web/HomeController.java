@@ -3,22 +3,41 @@ package cn.jiandu.identity.web;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.web.NavAttention;
+import cn.jiandu.shared.web.NavEntry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: what this user's roles let him do, as tiles that fit a phone. */
+/** The home page: what this user's roles let him do, as tiles that fit a phone, each with what waits there. */
 @Controller
 class HomeController {
 
     private final OrgDirectory org;
+    private final List<NavAttention> attention;
 
-    HomeController(OrgDirectory org) {
+    HomeController(OrgDirectory org, List<NavAttention> attention) {
         this.org = org;
+        this.attention = attention;
     }
 
     @GetMapping("/")
     String home(JianduPrincipal me, Model model) {
+        @SuppressWarnings("unchecked")
+        List<NavEntry> tiles = (List<NavEntry>) model.getAttribute("nav");
+        Map<String, Long> waiting = new HashMap<>();
+        for (NavAttention a : attention) {
+            if (tiles != null && tiles.stream().anyMatch(e -> e.href().equals(a.href()))) {
+                long n = a.waitingFor(me);
+                if (n > 0) {
+                    waiting.merge(a.href(), n, Long::sum);
+                }
+            }
+        }
+        model.addAttribute("waiting", waiting);
         model.addAttribute("roles", me.roles().stream().sorted().toList());
         model.addAttribute("unitName", org.find(me.orgUnitId()).map(OrgUnitView::name).orElse(""));
         return "identity/home";

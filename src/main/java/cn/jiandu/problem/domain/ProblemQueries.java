@@ -89,6 +89,14 @@ public class ProblemQueries {
         return CursorPage.of(items, size, s -> Cursor.encode(s.id()));
     }
 
+    /** How many reports match, within what the caller may read (the home page's badges). */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public long count(JianduPrincipal me, ProblemFilter filter) {
+        Query q = where(me, filter, warnings.now());
+        return jdbc.sql("SELECT COUNT(*) FROM problem p WHERE " + String.join(" AND ", q.conditions))
+                .params(q.params).query(Long.class).single();
+    }
+
     /** Streams every matching report (newest first) to {@code sink} without holding them in memory. */
     public void stream(JianduPrincipal me, ProblemFilter filter, Consumer<ProblemSummary> sink) {
         WarningPolicy.Boundaries b = warnings.now();
