@@ -107,8 +107,8 @@ COLS="p.id, p.number, p.title, p.description, p.location, p.category_code, p.org
 NAMES="(SELECT u.name FROM org_unit u WHERE u.id = p.org_unit_id) AS org_unit_name,
  (SELECT u.name FROM org_unit u WHERE u.id = p.handling_unit_id) AS handling_unit_name,
  (SELECT c.name FROM problem_category c WHERE c.code = p.category_code) AS category_name"
-SQL_A="SELECT $COLS, $NAMES FROM problem p WHERE 1 = 1 AND p.status = '$STATUS' AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE '$ORG_PATH%') ORDER BY p.id DESC LIMIT 21"
-SQL_B="SELECT $COLS, $NAMES FROM problem p WHERE 1 = 1 AND p.status = '$STATUS' AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE '$ORG_PATH%') AND p.id < $deep_id ORDER BY p.id DESC LIMIT 21"
+SQL_A="SELECT $COLS, $NAMES FROM problem p WHERE 1 = 1 AND p.status = '$STATUS' AND p.org_unit_id IN (SELECT d.id FROM org_unit d WHERE d.path LIKE (SELECT o.path FROM org_unit o WHERE o.id = $ORG) || '%') ORDER BY p.id DESC LIMIT 21"
+SQL_B="SELECT $COLS, $NAMES FROM problem p WHERE 1 = 1 AND p.status = '$STATUS' AND p.org_unit_id IN (SELECT d.id FROM org_unit d WHERE d.path LIKE (SELECT o.path FROM org_unit o WHERE o.id = $ORG) || '%') AND p.id < $deep_id ORDER BY p.id DESC LIMIT 21"
 # (c)'s SQL as ProblemStats sends it for a whole year: the tally of its months, and the live overdue count
 SQL_C="SELECT t.month_key, t.dimension, t.dim_key, SUM(t.reported) AS reported, SUM(t.resolved) AS resolved, SUM(t.closed) AS closed, SUM(t.transferred) AS transferred, SUM(t.rated) AS rated, SUM(t.satisfied) AS satisfied, SUM(t.open_due) AS open_due FROM problem_tally t WHERE 1 = 1 AND t.month_key >= 202501 AND t.month_key <= 202512 AND t.org_unit_id = 0 GROUP BY t.month_key, t.dimension, t.dim_key"
 SQL_D="SELECT COUNT(*) FROM problem p WHERE p.status IN ('DISPATCHED', 'IN_PROGRESS') AND p.due_at >= now() AND p.created_at >= '2025-01-01 00:00+08' AND p.created_at < '2026-01-01 00:00+08'"

@@ -2,7 +2,6 @@ package cn.jiandu.problem.domain;
 
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.org.OrgDirectory;
-import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.problem.ProblemAction;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.shared.paging.Cursor;
@@ -70,8 +69,8 @@ public class ProblemQueries {
 
     /**
      * One page, newest first. Runs outside a transaction (no BEGIN/COMMIT round trips) and takes the unit and
-     * category names from the same statement, so a page costs the calendar read, the filter unit's lookup and the
-     * list query itself.
+     * category names and the filter unit's subtree from the same statement, so a page costs the calendar read and
+     * the list query itself (plus the unit's existence check when the page is empty).
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public CursorPage<ProblemSummary> list(JianduPrincipal me, ProblemFilter filter, int size, String cursor) {
@@ -86,12 +85,16 @@ public class ProblemQueries {
                         + (size + 1))
                 .params(q.params)
                 .query((rs, i) -> summary(ProblemRepository.map(rs, i), me, b, Names.ofRow(rs))).list();
+        if (items.isEmpty()) {
+            requireKnownUnit(filter);
+        }
         return CursorPage.of(items, size, s -> Cursor.encode(s.id()));
     }
 
     /** How many reports match, within what the caller may read (the home page's badges). */
     @Transactional(propagation = Propagation.SUPPORTS)
     public long count(JianduPrincipal me, ProblemFilter filter) {
+        requireKnownUnit(filter);
         Query q = where(me, filter, warnings.now());
         return jdbc.sql("SELECT COUNT(*) FROM problem p WHERE " + String.join(" AND ", q.conditions))
                 .params(q.params).query(Long.class).single();
@@ -99,6 +102,7 @@ public class ProblemQueries {
 
     /** Streams every matching report (newest first) to {@code sink} without holding them in memory. */
     public void stream(JianduPrincipal me, ProblemFilter filter, Consumer<ProblemSummary> sink) {
+        requireKnownUnit(filter);
         WarningPolicy.Boundaries b = warnings.now();
         Query q = where(me, filter, b);
         Names names = names();
@@ -161,6 +165,13 @@ public class ProblemQueries {
         return result;
     }
 
+    /** 400 naming the field when the filter names an org unit that does not exist. */
+    private void requireKnownUnit(ProblemFilter f) {
+        if (f.orgUnitId() != null && org.find(f.orgUnitId()).isEmpty()) {
+            throw ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit");
+        }
+    }
+
     private Query where(JianduPrincipal me, ProblemFilter f, WarningPolicy.Boundaries b) {
         Query q = new Query();
         Visibility.Scope scope = visibility.of(me);
@@ -183,10 +194,11 @@ public class ProblemQueries {
             q.params.put("category", f.categoryCode());
         }
         if (f.orgUnitId() != null) {
-            OrgUnitView unit = org.find(f.orgUnitId())
-                    .orElseThrow(() -> ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit"));
-            q.conditions.add("p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
-            q.params.put("orgPath", unit.path() + "%");
+            // the subtree by the unit's path, looked up in the same statement (a list page pays no extra round
+            // trip); an unknown unit matches nothing, and the callers turn that into a 400 (requireKnownUnit)
+            q.conditions.add("p.org_unit_id IN (SELECT d.id FROM org_unit d WHERE d.path LIKE"
+                    + " (SELECT o.path FROM org_unit o WHERE o.id = :orgUnitId) || '%')");
+            q.params.put("orgUnitId", f.orgUnitId());
         }
         if (f.warning() != null) {
             q.conditions.add(b.sql(f.warning()));
