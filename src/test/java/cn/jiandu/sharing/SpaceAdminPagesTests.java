@@ -162,4 +162,33 @@ class SpaceAdminPagesTests {
         assertThat(quota(team)).isEqualTo(before);
         assertThat(page("admin", "/sharing/spaces/999999999/admin").getResponse().getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void theAdminCreatesAFurtherSpaceFromThePageAndOthersMayNot() throws Exception {
+        String name = Fixtures.unique("新空间", "");
+        MvcResult created = mvc.perform(post("/sharing/spaces").with(csrf()).with(Pages.as(users, "admin"))
+                .param("name", name)).andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(302);
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).matches("/sharing/spaces/\\d+/admin");
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        assertThat(jdbc.sql("SELECT name FROM sharing_space WHERE id = :id").param("id", id).query(String.class)
+                .single()).isEqualTo(name);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sharing_folder WHERE space_id = :id AND kind IN ('DUTY_MATERIALS', 'HIGHLIGHTS', 'EXAM_REVIEW', 'TRAINING_COURSES')")
+                .param("id", id).query(Long.class).single()).as("the four standard folders").isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'sharing.space.create' AND target_id = :id")
+                .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+        assertThat(page("admin", "/sharing").getResponse().getContentAsString()).contains("data-testid=\"space-create\"");
+
+        long before = jdbc.sql("SELECT COUNT(*) FROM sharing_space").query(Long.class).single();
+        MvcResult blank = mvc.perform(post("/sharing/spaces").with(csrf()).with(Pages.as(users, "admin"))
+                .param("name", " ")).andReturn();
+        assertThat(blank.getResponse().getRedirectedUrl()).isEqualTo("/sharing");
+        assertThat(blank.getFlashMap().get("error")).isNotNull();
+        assertThat(mvc.perform(post("/sharing/spaces").with(csrf()).with(Pages.as(users, "team1"))
+                .param("name", Fixtures.unique("越权", ""))).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sharing_space").query(Long.class).single()).isEqualTo(before);
+        assertThat(page("team1", "/sharing").getResponse().getContentAsString())
+                .doesNotContain("data-testid=\"space-create\"");
+    }
 }

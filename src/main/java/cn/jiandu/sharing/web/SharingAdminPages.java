@@ -135,6 +135,21 @@ class SharingAdminPages {
         return "sharing/duty-period";
     }
 
+    /** A further space (beyond the three role spaces), with the four standard folders; members are added next. */
+    @PostMapping("/sharing/spaces")
+    @PreAuthorize("hasAuthority('sharing:manage')")
+    String createSpace(@RequestParam(required = false) String name, RedirectAttributes redirect) {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            long id = spaceAdmin.create(name);
+            redirect.addFlashAttribute("notice", messages.getMessage("sharing.space.created", null, locale));
+            return "redirect:/sharing/spaces/" + id + "/admin";
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            return "redirect:/sharing";
+        }
+    }
+
     /** Per space: members (by role and added), add/remove one, the quota against what is used. */
     @GetMapping("/sharing/spaces/{id}/admin")
     @PreAuthorize("hasAuthority('sharing:manage')")
