@@ -161,14 +161,7 @@ class ProblemAdminBrowserTests {
     }
 
     private String unitId(String name) throws Exception {
-        JsonNode units = Api.json(mvc.perform(Api.as(mvc, "admin", get("/api/v1/org-units"))).andReturn()
-                .getResponse().getContentAsString());
-        for (JsonNode u : units) {
-            if (name.equals(u.get("name").asString())) {
-                return u.get("id").asString();
-            }
-        }
-        throw new IllegalStateException("no unit " + name);
+        return String.valueOf(Api.orgUnitId(mvc, name));
     }
 
     private String url(String path) {

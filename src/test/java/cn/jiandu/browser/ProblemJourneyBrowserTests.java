@@ -231,14 +231,7 @@ class ProblemJourneyBrowserTests {
     }
 
     private String unitId(String name) throws Exception {
-        JsonNode units = Api.json(mvc.perform(Api.as(mvc, "admin", get("/api/v1/org-units"))).andReturn()
-                .getResponse().getContentAsString());
-        for (JsonNode u : units) {
-            if (name.equals(u.get("name").asString())) {
-                return u.get("id").asString();
-            }
-        }
-        throw new IllegalStateException("no unit " + name);
+        return String.valueOf(Api.orgUnitId(mvc, name));
     }
 
     /** A real photo: a JPEG drawn and written by ImageIO into a temp file. */

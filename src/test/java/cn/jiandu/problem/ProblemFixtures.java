@@ -1,6 +1,5 @@
 package cn.jiandu.problem;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,14 +34,7 @@ final class ProblemFixtures {
     }
 
     static long unitId(MockMvc mvc, String name) throws Exception {
-        JsonNode units = Api.json(mvc.perform(Api.as(mvc, "admin", get("/api/v1/org-units"))).andReturn()
-                .getResponse().getContentAsString());
-        for (JsonNode u : units) {
-            if (name.equals(u.get("name").asString())) {
-                return Long.parseLong(u.get("id").asString());
-            }
-        }
-        throw new IllegalStateException("no unit " + name);
+        return Api.orgUnitId(mvc, name);
     }
 
     /** A new department under the company: no dispatch rule matches it, so its reports wait for manual dispatch. */

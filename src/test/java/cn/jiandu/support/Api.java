@@ -1,5 +1,6 @@
 package cn.jiandu.support;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Map;
@@ -51,5 +52,17 @@ public final class Api {
 
     public static String write(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /** The id of the org unit named {@code name} (the first of that name), read through the API as the admin. */
+    public static long orgUnitId(MockMvc mvc, String name) throws Exception {
+        JsonNode units = json(mvc.perform(as(mvc, "admin", get("/api/v1/org-units"))).andReturn().getResponse()
+                .getContentAsString());
+        for (JsonNode u : units) {
+            if (name.equals(u.get("name").asString())) {
+                return Long.parseLong(u.get("id").asString());
+            }
+        }
+        throw new IllegalStateException("no unit " + name);
     }
 }
