@@ -40,14 +40,25 @@ class SpaceAdminBrowserTests {
     @ValueSource(ints = {1280, 375})
     void adminAddsAndRemovesAMemberAndSetsTheQuota(int width) throws Exception {
         String name = "成员与配额测试-" + width + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String spaceId = Api.json(mvc.perform(Api.as(mvc, "admin", post("/api/v1/spaces")
-                        .contentType(MediaType.APPLICATION_JSON).content(Api.write(Map.of("name", name)))))
-                .andReturn().getResponse().getContentAsString()).get("id").asString();
         WebDriver browser = Browsers.start(width);
         try {
             WebDriverWait wait = Browsers.waitFor(browser);
             browser.get("http://localhost:" + port + "/login");
             Browsers.signIn(browser, "admin", Api.DEMO_PASSWORD);
+            browser.get("http://localhost:" + port + "/sharing");
+            // the space is made through the page's form, which leads to its members-and-quota page
+            WebElement create = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid=space-create]")));
+            Browsers.click(browser, create.findElement(By.tagName("summary")));
+            WebElement spaceName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("space-name")));
+            spaceName.sendKeys(name);
+            Browsers.assertNoHorizontalScroll(browser, width);
+            Browsers.shot(browser, "space-admin-" + width + "-00-create-space");
+            Browsers.click(browser, create.findElement(By.cssSelector("button[type=submit]")));
+            wait.until(ExpectedConditions.urlMatches("/sharing/spaces/\\d+/admin$"));
+            String spaceId = browser.getCurrentUrl().replaceAll(".*/sharing/spaces/(\\d+)/admin$", "$1");
+            assertThat(jdbc.sql("SELECT name FROM sharing_space WHERE id = :id").param("id", Long.parseLong(spaceId))
+                    .query(String.class).single()).isEqualTo(name);
             browser.get("http://localhost:" + port + "/sharing");
             Browsers.click(browser, wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("[data-testid=space-admin-" + spaceId + "]"))));
