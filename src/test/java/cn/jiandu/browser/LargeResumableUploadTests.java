@@ -108,6 +108,9 @@ class LargeResumableUploadTests {
             assertThat(entry).as("the complete file is in the folder").isNotNull();
             assertThat(entry.get("id").asString()).isEqualTo(fileId);
             assertThat(entry.get("size").asLong()).isEqualTo(SIZE);
+            // hashed as the bytes arrived, across the broken PATCH and the resumed one, on the hashing thread
+            assertThat(server.json(HttpRequest.newBuilder(server.uri("/api/v1/files/" + fileId))
+                    .header("Authorization", "Bearer " + token)).get("sha256").asString()).isEqualTo(expected);
             long uploaded = System.nanoTime();
 
             // download it, streaming into the digest
