@@ -181,4 +181,32 @@ class ProblemClueTransferTests {
         }
         throw new AssertionError(user + " got no notification with " + List.of(texts) + ": " + body);
     }
+
+    @Test
+    void theListFiltersPendingProposalsOnlyForThoseWhoMaySeeThem() throws Exception {
+        String id = submitOk(mvc, "grid1", unique("待确认筛选"), "SERVICE", unitId(mvc, "渠道管理班组")).get("id")
+                .asString();
+        assertThat(ids("admin", "transferProposed=true")).doesNotContain(id);
+        act(mvc, "handler1", id, "PROPOSE_TRANSFER", "comment", "筛选测试").andExpect(status().isOk());
+
+        assertThat(ids("admin", "transferProposed=true")).contains(id);
+        assertThat(ids("secretary", "transferProposed=true")).as("a leader").contains(id);
+        assertThat(ids("handler1", "transferProposed=true")).contains(id);
+        assertThat(ids("handler3", "transferProposed=true")).doesNotContain(id);
+        // the reporter reads his report, but the filter must not tell him that a transfer was proposed
+        assertThat(ids("grid1", "mine=true")).contains(id);
+        assertThat(ids("grid1", "mine=true&transferProposed=true")).isEmpty();
+        assertThat(ids("bs_market", "transferProposed=true")).isEmpty();
+
+        act(mvc, "admin", id, "REJECT_TRANSFER", "comment", "不予移交").andExpect(status().isOk());
+        assertThat(ids("admin", "transferProposed=true")).as("only pending proposals").doesNotContain(id);
+    }
+
+    private List<String> ids(String user, String query) throws Exception {
+        JsonNode page = Api.json(mvc.perform(Api.as(mvc, user, get("/api/v1/problems?size=100&" + query)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asString()));
+        return ids;
+    }
 }

@@ -6,10 +6,17 @@ import java.time.LocalDate;
 
 /**
  * The list's filters (all optional). {@code mine}: only my own reports (我的反映); {@code assigned}: only what is
- * assigned to my unit (承办 queues).
+ * assigned to my unit (承办 queues); {@code transferProposed}: only reports with a clue-transfer proposal waiting for
+ * the office — among those whose proposals the caller may see (the office, the leaders, the unit's handlers; nobody
+ * else learns that a transfer was proposed, so for others the filter matches nothing).
  */
 public record ProblemFilter(ProblemStatus status, String categoryCode, Long orgUnitId, Warning warning, String q,
-        LocalDate from, LocalDate to, boolean mine, boolean assigned) {
+        LocalDate from, LocalDate to, boolean mine, boolean assigned, boolean transferProposed) {
+
+    public ProblemFilter(ProblemStatus status, String categoryCode, Long orgUnitId, Warning warning, String q,
+            LocalDate from, LocalDate to, boolean mine, boolean assigned) {
+        this(status, categoryCode, orgUnitId, warning, q, from, to, mine, assigned, false);
+    }
 
     public static ProblemFilter none() {
         return new ProblemFilter(null, null, null, null, null, null, null, false, false);

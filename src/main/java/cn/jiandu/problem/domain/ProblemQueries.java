@@ -7,6 +7,7 @@ import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.time.ClockConfig;
 import cn.jiandu.shared.web.ApiException;
 import java.time.Instant;
@@ -184,6 +185,14 @@ public class ProblemQueries {
         if (f.assigned()) {
             q.conditions.add("p.handling_unit_id = :assignedUnit AND p.status <> 'TRANSFERRED'");
             q.params.put("assignedUnit", me.orgUnitId());
+        }
+        if (f.transferProposed()) {
+            q.conditions.add("p.transfer_proposed_at IS NOT NULL");
+            if (!me.seesEverything()) {
+                // as ReaderView.seesTransferProposals: only the unit's handlers see its proposals
+                q.conditions.add(me.has(Role.HANDLER) ? "p.handling_unit_id = :proposalUnit" : "1 = 0");
+                q.params.put("proposalUnit", me.orgUnitId());
+            }
         }
         if (f.status() != null) {
             q.conditions.add("p.status = :status");

@@ -97,9 +97,10 @@ class ProblemApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean assigned,
+            @RequestParam(defaultValue = "false") boolean transferProposed,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         return queries.list(me, new ProblemFilter(status, categoryCode, orgUnitId, warning, q, from, to, mine,
-                assigned), PageSize.of(size), cursor);
+                assigned, transferProposed), PageSize.of(size), cursor);
     }
 
     @GetMapping("/{id}")
