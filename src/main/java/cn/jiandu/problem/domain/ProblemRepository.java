@@ -68,16 +68,10 @@ public class ProblemRepository {
 
     /** What the stored row (at the version the aggregate was loaded with) contributes to the dashboard's tally. */
     private ProblemTally.Contribution counted(Problem p) {
-        return jdbc.sql("""
-                        SELECT status, close_reason, rating, created_at, category_code, org_unit_id, handling_unit_id,
-                            due_at
-                        FROM problem WHERE id = :id AND version = :version""")
+        return jdbc.sql("SELECT " + ProblemTally.Contribution.COLUMNS
+                        + " FROM problem p WHERE p.id = :id AND p.version = :version")
                 .param("id", p.id).param("version", p.version)
-                .query((rs, n) -> ProblemTally.Contribution.of(ProblemStatus.valueOf(rs.getString("status")),
-                        rs.getString("close_reason") == null ? null : CloseReason.valueOf(rs.getString("close_reason")),
-                        rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")),
-                        instant(rs, "created_at"), rs.getString("category_code"), rs.getLong("org_unit_id"),
-                        longOrNull(rs, "handling_unit_id"), rs.getTimestamp("due_at") != null))
+                .query((rs, n) -> ProblemTally.Contribution.ofRow(rs))
                 .optional().orElse(null);
     }
 

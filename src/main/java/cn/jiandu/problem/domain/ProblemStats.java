@@ -3,9 +3,6 @@ package cn.jiandu.problem.domain;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.shared.time.ClockConfig;
 import cn.jiandu.shared.web.ApiException;
-import cn.jiandu.problem.CloseReason;
-import cn.jiandu.problem.ProblemStatus;
-import cn.jiandu.problem.Rating;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -116,12 +113,9 @@ public class ProblemStats {
                     rs.getLong("transferred"), rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("open_due")};
             String key = rs.getString("dim_key");
             if (ProblemTally.CATEGORY.equals(rs.getString("dimension"))) {
-                figures.total.add(counters);
-                figures.byCategory.computeIfAbsent(key, k -> new Tally()).add(counters);
-                figures.byMonth.computeIfAbsent(ProblemTally.yearMonth(rs.getInt("month_key")).toString(),
-                        k -> new Tally()).add(counters);
+                figures.addCategory(rs.getInt("month_key"), key, counters);
             } else {
-                figures.byUnit.computeIfAbsent(key, k -> new Tally()).add(counters);
+                figures.addUnit(key, counters);
             }
         });
     }
@@ -129,34 +123,18 @@ public class ProblemStats {
     /** The counters of the reports submitted in [from, to] (at most a month at either end of the period). */
     private void addReports(Figures figures, LocalDate from, LocalDate to, String orgPath) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                SELECT p.created_at, p.category_code, p.org_unit_id, p.handling_unit_id, p.status, p.close_reason,
-                    p.rating, p.due_at
-                FROM problem p WHERE p.created_at >= :from AND p.created_at < :to""");
-        params.put("from", ProblemRepository.ts(from.atStartOfDay(ClockConfig.ZONE).toInstant()));
-        params.put("to", ProblemRepository.ts(to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant()));
-        if (orgPath != null) {
-            sql.append(" AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
-            params.put("orgPath", orgPath + "%");
-        }
+        StringBuilder sql = new StringBuilder("SELECT " + ProblemTally.Contribution.COLUMNS
+                + " FROM problem p WHERE 1 = 1");
+        appendPeriod(sql, params, from, to, orgPath);
         jdbc.query(sql.toString(), params, rs -> {
-            String reason = rs.getString("close_reason");
-            String rating = rs.getString("rating");
-            ProblemTally.Contribution c = ProblemTally.Contribution.of(ProblemStatus.valueOf(rs.getString("status")),
-                    reason == null ? null : CloseReason.valueOf(reason), rating == null ? null : Rating.valueOf(rating),
-                    ProblemRepository.instant(rs, "created_at"), rs.getString("category_code"),
-                    rs.getLong("org_unit_id"), ProblemRepository.longOrNull(rs, "handling_unit_id"),
-                    rs.getTimestamp("due_at") != null);
+            ProblemTally.Contribution c = ProblemTally.Contribution.ofRow(rs);
             if (c == null) {
                 return;
             }
             long[] counters = c.counters(1);
-            figures.total.add(counters);
-            figures.byCategory.computeIfAbsent(c.categoryCode(), k -> new Tally()).add(counters);
-            figures.byMonth.computeIfAbsent(ProblemTally.yearMonth(c.month()).toString(), k -> new Tally())
-                    .add(counters);
+            figures.addCategory(c.month(), c.categoryCode(), counters);
             if (c.handlingUnitId() != null) {
-                figures.byUnit.computeIfAbsent(String.valueOf(c.handlingUnitId()), k -> new Tally()).add(counters);
+                figures.addUnit(String.valueOf(c.handlingUnitId()), counters);
             }
         });
     }
@@ -171,6 +149,14 @@ public class ProblemStats {
                 SELECT COUNT(*) FROM problem p
                 WHERE p.status IN ('DISPATCHED', 'IN_PROGRESS') AND p.due_at >= :now""");
         params.put("now", ProblemRepository.ts(clock.instant()));
+        appendPeriod(sql, params, from, to, orgPath);
+        Long n = jdbc.queryForObject(sql.toString(), params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Reports (alias {@code p}) submitted in [from, to] (CST days; open ends) in the subtree at {@code orgPath}. */
+    private static void appendPeriod(StringBuilder sql, Map<String, Object> params, LocalDate from, LocalDate to,
+            String orgPath) {
         if (from != null) {
             sql.append(" AND p.created_at >= :from");
             params.put("from", ProblemRepository.ts(from.atStartOfDay(ClockConfig.ZONE).toInstant()));
@@ -183,8 +169,6 @@ public class ProblemStats {
             sql.append(" AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
             params.put("orgPath", orgPath + "%");
         }
-        Long n = jdbc.queryForObject(sql.toString(), params, Long.class);
-        return n == null ? 0 : n;
     }
 
     /** Largest first, then by key, so the charts read from the top. */
@@ -200,6 +184,17 @@ public class ProblemStats {
         final Map<String, Tally> byCategory = new HashMap<>();
         final Map<String, Tally> byMonth = new TreeMap<>();
         final Map<String, Tally> byUnit = new HashMap<>();
+
+        /** Counters by month and category: they also make the totals. */
+        void addCategory(int month, String category, long[] counters) {
+            total.add(counters);
+            byCategory.computeIfAbsent(category, k -> new Tally()).add(counters);
+            byMonth.computeIfAbsent(ProblemTally.yearMonth(month).toString(), k -> new Tally()).add(counters);
+        }
+
+        void addUnit(String handlingUnit, long[] counters) {
+            byUnit.computeIfAbsent(handlingUnit, k -> new Tally()).add(counters);
+        }
     }
 
     private static final class Tally {

@@ -4,6 +4,8 @@ import cn.jiandu.problem.CloseReason;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.Rating;
 import cn.jiandu.shared.time.ClockConfig;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -36,6 +38,20 @@ class ProblemTally {
     /** What one report adds to the counters; {@code null} for a withdrawn one (it counts nowhere). */
     record Contribution(int month, long orgUnitId, String categoryCode, Long handlingUnitId, boolean resolved,
             boolean closed, boolean transferred, boolean rated, boolean satisfied, boolean openDue) {
+
+        /** The columns {@link #ofRow} reads, on alias {@code p}. */
+        static final String COLUMNS = "p.status, p.close_reason, p.rating, p.created_at, p.category_code,"
+                + " p.org_unit_id, p.handling_unit_id, p.due_at";
+
+        /** The contribution of a row selected with {@link #COLUMNS}. */
+        static Contribution ofRow(ResultSet rs) throws SQLException {
+            String reason = rs.getString("close_reason");
+            String rating = rs.getString("rating");
+            return of(ProblemStatus.valueOf(rs.getString("status")), reason == null ? null : CloseReason.valueOf(reason),
+                    rating == null ? null : Rating.valueOf(rating), ProblemRepository.instant(rs, "created_at"),
+                    rs.getString("category_code"), rs.getLong("org_unit_id"),
+                    ProblemRepository.longOrNull(rs, "handling_unit_id"), rs.getTimestamp("due_at") != null);
+        }
 
         static Contribution of(Problem p) {
             return of(p.status(), p.closeReason(), p.rating(), p.createdAt(), p.categoryCode(), p.orgUnitId(),
