@@ -96,7 +96,8 @@ public class ProblemQueries {
     @Transactional(propagation = Propagation.SUPPORTS)
     public long count(JianduPrincipal me, ProblemFilter filter) {
         requireKnownUnit(filter);
-        Query q = where(me, filter, warnings.now());
+        // the warning thresholds (a calendar read) only when the filter asks for a colour
+        Query q = where(me, filter, filter.warning() == null ? null : warnings.now());
         return jdbc.sql("SELECT COUNT(*) FROM problem p WHERE " + String.join(" AND ", q.conditions))
                 .params(q.params).query(Long.class).single();
     }

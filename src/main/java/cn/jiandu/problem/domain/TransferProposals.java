@@ -29,13 +29,6 @@ public class TransferProposals {
         this.org = org;
     }
 
-    /** How many are pending, within what the caller may read. */
-    public long count(JianduPrincipal me) {
-        Visibility.Scope scope = visibility.of(me);
-        return jdbc.sql("SELECT COUNT(*) FROM problem p WHERE p.transfer_proposed_at IS NOT NULL AND " + scope.sql())
-                .params(scope.params()).query(Long.class).single();
-    }
-
     /** Oldest first, at most {@code limit}, within what the caller may read. */
     public List<Pending> pending(JianduPrincipal me, int limit) {
         Visibility.Scope scope = visibility.of(me);

@@ -3,7 +3,6 @@ package cn.jiandu.problem.web;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.domain.ProblemFilter;
 import cn.jiandu.problem.domain.ProblemQueries;
-import cn.jiandu.problem.domain.TransferProposals;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.NavAttention;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +14,11 @@ class ProblemAttention {
 
     /** Reports waiting for manual dispatch plus the units' clue-transfer proposals, as the dispatch page lists. */
     @Bean
-    NavAttention dispatchWaiting(ProblemQueries queries, TransferProposals proposals) {
-        return attention("/problems/dispatch", me -> queries.count(me, new ProblemFilter(
-                ProblemStatus.PENDING_DISPATCH, null, null, null, null, null, null, false, false))
-                + proposals.count(me));
+    NavAttention dispatchWaiting(ProblemQueries queries) {
+        ProblemFilter pending = new ProblemFilter(ProblemStatus.PENDING_DISPATCH, null, null, null, null, null, null,
+                false, false);
+        ProblemFilter proposed = new ProblemFilter(null, null, null, null, null, null, null, false, false, true);
+        return attention("/problems/dispatch", me -> queries.count(me, pending) + queries.count(me, proposed));
     }
 
     /** Reports dispatched to the caller's unit and not yet accepted (the queue's first tab). */
