@@ -169,6 +169,13 @@ class ResumableUploadTests {
         assertThat(offset("team1", path)).isZero();
     }
 
+    /** The finished file's recorded SHA-256 (computed while receiving) and its bytes, read by another member. */
+    private void assertHoldsExactly(String fileId, byte[] bytes) throws Exception {
+        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
+        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
+                .isEqualTo(bytes);
+    }
+
     private String sha256Hex(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
@@ -209,9 +216,7 @@ class ResumableUploadTests {
         MvcResult last = append("team1", path, 180_001, Arrays.copyOfRange(bytes, 180_001, bytes.length));
         String fileId = last.getResponse().getHeader("Jiandu-File-Id");
         assertThat(fileId).isNotNull();
-        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
-        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
-                .isEqualTo(bytes);
+        assertHoldsExactly(fileId, bytes);
     }
 
     @Test
@@ -255,9 +260,7 @@ class ResumableUploadTests {
         MvcResult last = append("team1", path, 50_000, Arrays.copyOfRange(bytes, 50_000, bytes.length));
         assertThat(last.getResponse().getStatus()).isEqualTo(204);
         String fileId = last.getResponse().getHeader("Jiandu-File-Id");
-        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
-        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
-                .isEqualTo(bytes);
+        assertHoldsExactly(fileId, bytes);
     }
 
     @Test
@@ -298,9 +301,7 @@ class ResumableUploadTests {
         }
         String fileId = jdbc.sql("SELECT CAST(id AS VARCHAR(20)) FROM sharing_entry WHERE name = :n").param("n", name)
                 .query(String.class).single();
-        assertThat(storedSha(fileId)).isEqualTo(sha256Hex(bytes));
-        assertThat(call("team2", get("/api/v1/files/{id}/content", fileId)).getResponse().getContentAsByteArray())
-                .isEqualTo(bytes);
+        assertHoldsExactly(fileId, bytes);
     }
 
     @Test
