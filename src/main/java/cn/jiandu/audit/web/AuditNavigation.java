@@ -1,6 +1,6 @@
 package cn.jiandu.audit.web;
 
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.audit.AuditPermissions;
 import cn.jiandu.shared.web.NavEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +10,6 @@ class AuditNavigation {
 
     @Bean
     NavEntry auditNav() {
-        return new NavEntry(820, "nav.audit", "/audit", "📜", me -> me.can(Permission.AUDIT_READ));
+        return new NavEntry(820, "nav.audit", "/audit", "📜", me -> me.can(AuditPermissions.AUDIT_READ));
     }
 }

@@ -1,6 +1,6 @@
 package cn.jiandu.calendar.web;
 
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.calendar.CalendarPermissions;
 import cn.jiandu.shared.web.NavEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +10,6 @@ class CalendarNavigation {
 
     @Bean
     NavEntry calendarNav() {
-        return new NavEntry(820, "nav.calendar", "/calendar", "📅", me -> me.can(Permission.CALENDAR_MANAGE));
+        return new NavEntry(820, "nav.calendar", "/calendar", "📅", me -> me.can(CalendarPermissions.CALENDAR_MANAGE));
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiandu.identity.domain;
 
+import cn.jiandu.shared.seed.SeedStep;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.Role;
@@ -7,9 +8,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * environment variables) and only while there are no users at all. He must change the password at first login.
  */
 @Component
-@Order(30)
-class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements SeedStep {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
     private final UserRepository users;
@@ -46,8 +43,18 @@ class BootstrapAdmin implements ApplicationRunner {
     }
 
     @Override
+    public String name() {
+        return "identity.bootstrap-admin";
+    }
+
+    @Override
+    public Set<String> after() {
+        return Set.of("org.root");
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (users.count() > 0) {
             return;
         }

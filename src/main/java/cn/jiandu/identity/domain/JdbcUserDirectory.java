@@ -2,7 +2,9 @@ package cn.jiandu.identity.domain;
 
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
+import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
+import cn.jiandu.shared.security.RolePermissions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,17 @@ import org.springframework.stereotype.Service;
 class JdbcUserDirectory implements UserDirectory {
 
     private final UserRepository users;
+    private final RolePermissions permissions;
 
-    JdbcUserDirectory(UserRepository users) {
+    JdbcUserDirectory(UserRepository users, RolePermissions permissions) {
         this.users = users;
+        this.permissions = permissions;
+    }
+
+    @Override
+    public Optional<JianduPrincipal> principal(long id) {
+        return users.findById(id).filter(User::enabled).map(u -> new JianduPrincipal(u.id(), u.username(),
+                u.displayName(), u.orgUnitId(), u.roles(), u.mustChangePassword(), permissions.codesOf(u.roles())));
     }
 
     @Override

@@ -5,7 +5,7 @@ import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.shared.web.RowErrorsException;
-import cn.jiandu.shared.web.RowErrorsException.RowError;
+import cn.jiandu.shared.Refusal.RowError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -141,6 +141,26 @@ public class UserRepository {
         writeRoles(u.id(), u.roles());
     }
 
+    /** Adds one role; false when he already held it. */
+    public boolean addRole(long userId, Role role) {
+        if (hasRole(userId, role)) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)").params(userId, role.name()).update();
+        return true;
+    }
+
+    /** Removes one role; false when he did not hold it. */
+    public boolean removeRole(long userId, Role role) {
+        return jdbc.sql("DELETE FROM app_user_role WHERE user_id = ? AND role = ?").params(userId, role.name())
+                .update() > 0;
+    }
+
+    private boolean hasRole(long userId, Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user_role WHERE user_id = ? AND role = ?")
+                .params(userId, role.name()).query(Long.class).single() > 0;
+    }
+
     private void writeRoles(long userId, Set<Role> roles) {
         for (Role r : roles) {
             jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)").params(userId, r.name()).update();

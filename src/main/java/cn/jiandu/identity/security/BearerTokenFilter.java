@@ -27,10 +27,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final ProblemJsonEntryPoint problems;
+    private final JianduUserDetailsService userDetails;
 
-    BearerTokenFilter(TokenService tokens, ProblemJsonEntryPoint problems) {
+    BearerTokenFilter(TokenService tokens, ProblemJsonEntryPoint problems, JianduUserDetailsService userDetails) {
         this.tokens = tokens;
         this.problems = problems;
+        this.userDetails = userDetails;
     }
 
     @Override
@@ -49,7 +51,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.invalidToken");
             return;
         }
-        JianduUserDetails details = JianduUserDetailsService.details(user.get());
+        JianduUserDetails details = userDetails.details(user.get());
         details.eraseCredentials();
         if (details.jianduPrincipal().mustChangePassword()
                 && !ALLOWED_WHILE_PASSWORD_EXPIRED.contains(request.getRequestURI())) {

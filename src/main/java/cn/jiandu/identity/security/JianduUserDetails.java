@@ -1,7 +1,6 @@
 package cn.jiandu.identity.security;
 
 import cn.jiandu.shared.security.JianduPrincipal;
-import cn.jiandu.shared.security.Permission;
 import cn.jiandu.shared.security.PrincipalCarrier;
 import cn.jiandu.shared.security.Role;
 import java.util.ArrayList;
@@ -31,10 +30,8 @@ public final class JianduUserDetails implements UserDetails, CredentialsContaine
         for (Role r : p.roles()) {
             out.add(new SimpleGrantedAuthority("ROLE_" + r.name()));
         }
-        for (Permission perm : Permission.values()) {
-            if (p.can(perm)) {
-                out.add(new SimpleGrantedAuthority(perm.code()));
-            }
+        for (String code : p.permissions()) {
+            out.add(new SimpleGrantedAuthority(code));
         }
         return out;
     }

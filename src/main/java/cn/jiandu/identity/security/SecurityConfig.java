@@ -1,5 +1,6 @@
 package cn.jiandu.identity.security;
 
+import cn.jiandu.identity.IdentityPermissions;
 import cn.jiandu.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,7 +83,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority("metrics:read")
+                        .requestMatchers("/actuator/**").hasAuthority(IdentityPermissions.METRICS_READ.code())
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -30,8 +30,12 @@ class SessionGuardFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionGuardFilter(UserRepository users, SecurityProperties props, Clock clock) {
+    private final JianduUserDetailsService userDetails;
+
+    SessionGuardFilter(UserRepository users, SecurityProperties props, Clock clock,
+            JianduUserDetailsService userDetails) {
         this.users = users;
+        this.userDetails = userDetails;
         this.props = props;
         this.clock = clock;
     }
@@ -56,7 +60,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
             redirect(request, response, "/login?expired");
             return;
         }
-        JianduUserDetails fresh = JianduUserDetailsService.details(user.get());
+        JianduUserDetails fresh = userDetails.details(user.get());
         fresh.eraseCredentials();
         if (!fresh.jianduPrincipal().equals(current.jianduPrincipal())) {
             var refreshed = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());

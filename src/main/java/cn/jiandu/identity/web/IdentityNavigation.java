@@ -1,6 +1,6 @@
 package cn.jiandu.identity.web;
 
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.identity.IdentityPermissions;
 import cn.jiandu.shared.web.NavEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,7 @@ class IdentityNavigation {
 
     @Bean
     NavEntry usersNav() {
-        return new NavEntry(810, "nav.users", "/users", "👥", me -> me.can(Permission.USER_MANAGE));
+        return new NavEntry(810, "nav.users", "/users", "👥", me -> me.can(IdentityPermissions.USER_MANAGE));
     }
 
     @Bean

@@ -1,10 +1,9 @@
 package cn.jiandu.org.domain;
 
+import cn.jiandu.shared.seed.SeedStep;
+import java.util.Set;
 import cn.jiandu.org.OrgUnitType;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
-@Order(10)
-class OrgDemoData implements ApplicationRunner {
+class OrgDemoData implements SeedStep {
 
     private final OrgUnitRepository units;
 
@@ -24,8 +22,18 @@ class OrgDemoData implements ApplicationRunner {
     }
 
     @Override
+    public String name() {
+        return "org.demo";
+    }
+
+    @Override
+    public Set<String> before() {
+        return Set.of("org.root");
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (units.count() > 0) {
             return;
         }

@@ -1,17 +1,14 @@
 package cn.jiandu.org.domain;
 
+import cn.jiandu.shared.seed.SeedStep;
 import cn.jiandu.org.OrgUnitType;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** An empty installation gets its root unit ({@code jiandu.org.root-name}), so the first admin has a home. */
 @Component
-@Order(15)
-class OrgRootBootstrap implements ApplicationRunner {
+class OrgRootBootstrap implements SeedStep {
 
     private final OrgUnitRepository units;
     private final String rootName;
@@ -22,8 +19,13 @@ class OrgRootBootstrap implements ApplicationRunner {
     }
 
     @Override
+    public String name() {
+        return "org.root";
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (units.count() == 0) {
             units.insert(null, rootName, OrgUnitType.COMPANY, 0);
         }

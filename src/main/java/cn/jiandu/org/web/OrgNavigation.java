@@ -1,6 +1,6 @@
 package cn.jiandu.org.web;
 
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.org.OrgPermissions;
 import cn.jiandu.shared.web.NavEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +10,6 @@ class OrgNavigation {
 
     @Bean
     NavEntry orgNav() {
-        return new NavEntry(800, "nav.org", "/org", "🏢", me -> me.can(Permission.ORG_MANAGE));
+        return new NavEntry(800, "nav.org", "/org", "🏢", me -> me.can(OrgPermissions.ORG_MANAGE));
     }
 }

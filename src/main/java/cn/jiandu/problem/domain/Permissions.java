@@ -2,7 +2,7 @@ package cn.jiandu.problem.domain;
 
 import cn.jiandu.problem.ProblemAction;
 import cn.jiandu.shared.security.JianduPrincipal;
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.problem.ProblemPermissions;
 import cn.jiandu.shared.security.Role;
 
 /** Who may do which action on a report he can read (otherwise 403); the state is the aggregate's business. */
@@ -12,7 +12,7 @@ public final class Permissions {
     }
 
     public static boolean isDispatcher(JianduPrincipal me) {
-        return me.can(Permission.PROBLEM_DISPATCH);
+        return me.can(ProblemPermissions.DISPATCH);
     }
 
     public static boolean isUnitHandler(JianduPrincipal me, Problem p) {

@@ -1,5 +1,7 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.seed.SeedStep;
+import java.util.Set;
 import cn.jiandu.calendar.WorkingCalendar;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
@@ -13,10 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
-@Order(30)
-class ProblemDemoData implements ApplicationRunner {
+class ProblemDemoData implements SeedStep {
 
     static final String[][] CATEGORIES = {{"DISCIPLINE", "作风纪律"}, {"INTEGRITY", "廉洁风险"},
             {"SERVICE", "服务质量"}, {"BUSINESS", "违规经营"}, {"SAFETY", "安全生产"}, {"OTHER", "其他"}};
@@ -67,8 +65,18 @@ class ProblemDemoData implements ApplicationRunner {
     }
 
     @Override
+    public String name() {
+        return "problem.demo";
+    }
+
+    @Override
+    public Set<String> after() {
+        return Set.of("identity.demo-people");
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (categories.count() > 0) {
             return;
         }

@@ -18,7 +18,7 @@ import cn.jiandu.problem.domain.SubmitCommand;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.JianduPrincipal;
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.problem.ProblemPermissions;
 import cn.jiandu.shared.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -129,7 +129,7 @@ class ProblemApi {
         queries.visible(me, id);
         PhotoService.PhotoRow row = photos.find(id, photoId).orElseThrow(ApiException::notFound);
         long blob = "thumb".equals(size) ? row.thumbBlobId()
-                : me.can(Permission.PROBLEM_REVEAL_REPORTER) ? row.originalBlobId() : row.cleanBlobId();
+                : me.can(ProblemPermissions.REVEAL_REPORTER) ? row.originalBlobId() : row.cleanBlobId();
         StoredBlob stored = files.find(blob).orElseThrow(ApiException::notFound);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(stored.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate()).body(files.open(blob));

@@ -1,6 +1,6 @@
 package cn.jiandu.problem.web;
 
-import cn.jiandu.shared.security.Permission;
+import cn.jiandu.problem.ProblemPermissions;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.web.NavEntry;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +11,12 @@ class ProblemNavigation {
 
     @Bean
     NavEntry problemReportNav() {
-        return new NavEntry(100, "nav.problem.report", "/problems/new", "📷", me -> me.can(Permission.PROBLEM_REPORT));
+        return new NavEntry(100, "nav.problem.report", "/problems/new", "📷", me -> me.can(ProblemPermissions.REPORT));
     }
 
     @Bean
     NavEntry problemMineNav() {
-        return new NavEntry(110, "nav.problem.mine", "/problems/mine", "📝", me -> me.can(Permission.PROBLEM_REPORT));
+        return new NavEntry(110, "nav.problem.mine", "/problems/mine", "📝", me -> me.can(ProblemPermissions.REPORT));
     }
 
     @Bean
@@ -27,7 +27,7 @@ class ProblemNavigation {
     @Bean
     NavEntry problemDispatchNav() {
         return new NavEntry(130, "nav.problem.dispatch", "/problems/dispatch", "📮",
-                me -> me.can(Permission.PROBLEM_DISPATCH));
+                me -> me.can(ProblemPermissions.DISPATCH));
     }
 
     @Bean
@@ -39,6 +39,6 @@ class ProblemNavigation {
     @Bean
     NavEntry problemDashboardNav() {
         return new NavEntry(150, "nav.problem.dashboard", "/problems/dashboard", "📊",
-                me -> me.can(Permission.DASHBOARD_READ));
+                me -> me.can(ProblemPermissions.DASHBOARD_READ));
     }
 }

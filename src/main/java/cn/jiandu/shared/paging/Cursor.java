@@ -1,6 +1,6 @@
 package cn.jiandu.shared.paging;
 
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class Cursor {
             }
             return values;
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("cursor", "error.invalidValue");
+            throw Refusal.invalidField("cursor", "error.invalidValue");
         }
     }
 
@@ -45,7 +45,7 @@ public final class Cursor {
         try {
             return Long.parseLong(decode(cursor, 1).get(0));
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField("cursor", "error.invalidValue");
+            throw Refusal.invalidField("cursor", "error.invalidValue");
         }
     }
 }

@@ -1,6 +1,6 @@
 package cn.jiandu.shared.paging;
 
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
 
 /** The {@code size} parameter: default 20, at most 100. */
 public final class PageSize {
@@ -16,7 +16,7 @@ public final class PageSize {
             return DEFAULT;
         }
         if (requested < 1 || requested > MAX) {
-            throw ApiException.invalidField("size", "error.pageSize", MAX);
+            throw Refusal.invalidField("size", "error.pageSize", MAX);
         }
         return requested;
     }

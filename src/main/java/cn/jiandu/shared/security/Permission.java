@@ -1,27 +1,35 @@
 package cn.jiandu.shared.security;
 
-/** Permission codes, RuoYi style ({@code module:verb}); granted to roles in {@link Role}. */
-public enum Permission {
-    ORG_MANAGE("org:manage"),
-    USER_MANAGE("user:manage"),
-    AUDIT_READ("audit:read"),
-    CALENDAR_MANAGE("calendar:manage"),
-    METRICS_READ("metrics:read"),
-    PROBLEM_REPORT("problem:report"),
-    PROBLEM_HANDLE("problem:handle"),
-    PROBLEM_DISPATCH("problem:dispatch"),
-    PROBLEM_READ_ALL("problem:read-all"),
-    PROBLEM_REVEAL_REPORTER("problem:reveal-reporter"),
-    DASHBOARD_READ("dashboard:read"),
-    SHARING_MANAGE("sharing:manage");
+import java.io.Serializable;
+import java.util.regex.Pattern;
 
-    private final String code;
+/**
+ * A permission code, RuoYi style ({@code module:verb}, e.g. {@code problem:dispatch}). Each module declares its own
+ * codes as constants in its API package and grants them to roles with a {@link PermissionGrants} bean; the kernel
+ * only assembles them ({@link RolePermissions}). Spring Security sees the code as a granted authority, so
+ * {@code @PreAuthorize("hasAuthority('problem:dispatch')")} works for every declared code.
+ */
+public record Permission(String code) implements Serializable {
 
-    Permission(String code) {
-        this.code = code;
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*:[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    public Permission {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("a permission code is module:verb in lower case, not " + code);
+        }
     }
 
-    public String code() {
+    public static Permission of(String code) {
+        return new Permission(code);
+    }
+
+    /** The module part of the code ({@code problem} for {@code problem:dispatch}). */
+    public String module() {
+        return code.substring(0, code.indexOf(':'));
+    }
+
+    @Override
+    public String toString() {
         return code;
     }
 }

@@ -1,29 +1,29 @@
 package cn.jiandu.shared.web;
 
+import cn.jiandu.shared.Refusal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal the caller should understand: an HTTP status and a message key resolved in the caller's language.
- * Thrown from domain and application code; turned into an RFC 9457 problem detail (API) or a readable page.
+ * A {@link Refusal} with an explicit HTTP status, for the web layer. Domain code throws {@link Refusal} (it knows
+ * no HTTP); controllers may throw either. Both become an RFC 9457 problem detail (API) or a readable page.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends Refusal {
 
     private final HttpStatus status;
-    private final String messageKey;
-    private final transient Object[] args;
-    private final transient List<FieldError> fieldErrors;
 
     public ApiException(HttpStatus status, String messageKey, Object... args) {
         this(status, List.of(), messageKey, args);
     }
 
     public ApiException(HttpStatus status, List<FieldError> fieldErrors, String messageKey, Object... args) {
-        super(messageKey);
+        super(RefusalStatus.kindOf(status), fieldErrors, List.of(), messageKey, args);
         this.status = status;
-        this.messageKey = messageKey;
-        this.args = args;
-        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    ApiException(HttpStatus status, List<RowError> rowErrors, String messageKey, int rows) {
+        super(RefusalStatus.kindOf(status), List.of(), rowErrors, messageKey, rows);
+        this.status = status;
     }
 
     public static ApiException notFound() {
@@ -49,21 +49,5 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args;
-    }
-
-    public List<FieldError> fieldErrors() {
-        return fieldErrors;
-    }
-
-    /** A field error whose message is a key to resolve. */
-    public record FieldError(String field, String messageKey, Object... args) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiandu.shared.web;
 
+import cn.jiandu.shared.Refusal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +44,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.messages = messages;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handleApi(ApiException ex) {
-        ProblemDetail pd = problem(ex.status(), msg(ex.messageKey(), ex.args()));
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handleRefusal(Refusal ex) {
+        HttpStatus status = RefusalStatus.of(ex);
+        ProblemDetail pd = problem(status, msg(ex.messageKey(), ex.args()));
         if (!ex.fieldErrors().isEmpty()) {
             pd.setProperty("errors", ex.fieldErrors().stream()
                     .map(f -> Map.of("field", f.field(), "message", msg(f.messageKey(), f.args()))).toList());
         }
-        if (ex instanceof RowErrorsException rows) {
-            pd.setProperty("rows", rows.rows().stream()
-                    .map(r -> Map.of("row", r.row(), "field", r.field(), "message", r.message())).toList());
+        if (!ex.rowErrors().isEmpty()) {
+            pd.setProperty("rows", ex.rowErrors().stream()
+                    .map(r -> Map.of("row", r.row(), "field", r.field(), "message", msg(r.message(), r.args())))
+                    .toList());
         }
-        return ResponseEntity.status(ex.status()).body(pd);
+        return ResponseEntity.status(status).body(pd);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

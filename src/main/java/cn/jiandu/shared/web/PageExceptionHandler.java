@@ -1,5 +1,6 @@
 package cn.jiandu.shared.web;
 
+import cn.jiandu.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -23,12 +24,13 @@ class PageExceptionHandler {
         this.messages = messages;
     }
 
-    @ExceptionHandler(ApiException.class)
-    String handle(ApiException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+    @ExceptionHandler(Refusal.class)
+    String handle(Refusal ex, Model model, HttpServletRequest request, HttpServletResponse response) {
         // @RequestHeader cannot be resolved in an @ExceptionHandler method: read the header from the request
         String hx = request.getHeader("HX-Request");
-        response.setStatus(ex.status().value());
-        model.addAttribute("status", ex.status().value());
+        int status = RefusalStatus.of(ex).value();
+        response.setStatus(status);
+        model.addAttribute("status", status);
         model.addAttribute("message",
                 messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale()));
         return hx != null ? "error/fragment :: message" : "error/page";

@@ -1,17 +1,15 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.seed.SeedStep;
+import java.util.Set;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
-import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.sharing.DutyPeriodType;
 import cn.jiandu.sharing.FolderKind;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
-@Order(40)
-class SharingDemoData implements ApplicationRunner {
+class SharingDemoData implements SeedStep {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
@@ -45,8 +42,18 @@ class SharingDemoData implements ApplicationRunner {
     }
 
     @Override
+    public String name() {
+        return "sharing.demo";
+    }
+
+    @Override
+    public Set<String> after() {
+        return Set.of("identity.demo-people", "sharing.spaces");
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (jdbc.sql("SELECT COUNT(*) FROM sharing_duty_period").query(Long.class).single() > 0
                 || users.findByUsername("admin").isEmpty()) {
             return;
@@ -85,7 +92,6 @@ class SharingDemoData implements ApplicationRunner {
 
     private Caller caller(String username) {
         UserView u = users.findByUsername(username).orElseThrow();
-        return spaces.caller(new JianduPrincipal(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roles(),
-                false));
+        return spaces.caller(users.principal(u.id()).orElseThrow());
     }
 }

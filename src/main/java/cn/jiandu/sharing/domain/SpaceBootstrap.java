@@ -1,16 +1,13 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.seed.SeedStep;
 import cn.jiandu.shared.security.Role;
 import java.util.List;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** The three role spaces (一个平台, 三个角色组) exist in every installation, each with its standard folders. */
 @Component
-@Order(15)
-class SpaceBootstrap implements ApplicationRunner {
+class SpaceBootstrap implements SeedStep {
 
     static final List<Object[]> SPACES = List.of(
             new Object[] {Role.BRANCH_INSPECTOR, "支部纪检委员"},
@@ -26,7 +23,12 @@ class SpaceBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "sharing.spaces";
+    }
+
+    @Override
+    public void run() {
         for (Object[] s : SPACES) {
             Role role = (Role) s[0];
             spaces.findByRole(role).ifPresentOrElse(sp -> folders.ensureStandardFolders(sp.id()),

@@ -52,7 +52,7 @@ class SessionGuardFilterTests {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         Clock clock = Clock.fixed(Instant.ofEpochMilli(session.getCreationTime()).plus(sessionAge), ZoneOffset.UTC);
-        SessionGuardFilter filter = new SessionGuardFilter(users, props, clock);
+        SessionGuardFilter filter = new SessionGuardFilter(users, props, clock, details);
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicBoolean passed = new AtomicBoolean();
         filter.doFilter(request, response, (req, res) -> passed.set(true));
