@@ -33,7 +33,7 @@ bench_tmpdir() {
 
 bench_build() {
     if [[ -z "${SKIP_BUILD:-}" ]]; then
-        mvn -B -ntp -q -DskipTests package
+        ./mvnw -B -ntp -q -DskipTests package
     fi
     JAR=${JAR:-$(ls target/jiandu-*.jar | grep -v '\.original$' | head -1)}
 }

@@ -15,7 +15,7 @@ APP_ARGS=${APP_ARGS:-}
 CALLS=${CALLS:-1000}
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-    mvn -B -ntp -q -DskipTests package
+    ./mvnw -B -ntp -q -DskipTests package
 fi
 JAR=${JAR:-$(ls target/jiandu-*.jar | grep -v '\.original$' | head -1)}
 
