@@ -8,7 +8,7 @@ import org.springframework.core.io.Resource;
 /**
  * The blob storage port. Guarantees: a committed blob row always has its bytes (written and fsynced before the row
  * is inserted); bytes whose row never committed are swept after a grace period; blobs live under generated names
- * outside any served path. Refusals are {@code ApiException}s: 400 (type not allowed, by content) and 413 (too
+ * outside any served path. Refusals are {@code shared.Refusal}s: 400 (type not allowed, by content) and 413 (too
  * large). Call {@link #store} and {@link #adopt} inside the caller's transaction: the blob row joins it, so a
  * rolled-back upload leaves no row (and its bytes are swept later).
  */

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiandu.files.domain.BlobSweeper;
 import cn.jiandu.files.domain.FilesProperties;
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
+import cn.jiandu.shared.web.RefusalStatus;
 import cn.jiandu.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -99,8 +100,8 @@ class FileStoreTests {
         byte[] big = new byte[300_000];
         java.util.Arrays.fill(big, (byte) 'a');
         assertThatThrownBy(() -> tx.execute(s -> store.store(in(big), new FilePolicy(Set.of(FileKind.TEXT), 100_000))))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(RefusalStatus.of(e)).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
         assertThat(listing(props.staging())).isSubsetOf(stagingBefore);
     }
 
@@ -166,8 +167,8 @@ class FileStoreTests {
         });
         assertThat(file).doesNotExist();
         assertThat(store.find(blob.id())).isEmpty();
-        assertThatThrownBy(() -> store.open(blob.id())).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> store.open(blob.id())).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(RefusalStatus.of(e)).isEqualTo(HttpStatus.NOT_FOUND));
     }
 
     @Test
@@ -181,7 +182,7 @@ class FileStoreTests {
 
         Path refused = store.newStagingFile();
         Files.write(refused, FileSamples.html());
-        assertThatThrownBy(() -> tx.execute(s -> store.adopt(refused, EVERYTHING))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> tx.execute(s -> store.adopt(refused, EVERYTHING))).isInstanceOf(Refusal.class);
         assertThat(refused).doesNotExist();
     }
 
@@ -194,10 +195,10 @@ class FileStoreTests {
 
     private void assertRefusedAsType(byte[] bytes, FilePolicy policy) {
         assertThatThrownBy(() -> tx.execute(s -> store.store(in(bytes), policy)))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(RefusalStatus.of(e)).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.messageKey()).isEqualTo("files.error.type");
-                    assertThat(e.fieldErrors()).extracting(ApiException.FieldError::field).containsExactly("file");
+                    assertThat(e.fieldErrors()).extracting(Refusal.FieldError::field).containsExactly("file");
                 });
     }
 

@@ -3,7 +3,8 @@ package cn.jiandu.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
+import cn.jiandu.shared.web.RefusalStatus;
 import cn.jiandu.sharing.domain.Names;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,14 +15,14 @@ class NamesTests {
     @ParameterizedTest
     @ValueSource(strings = {"a/b.pdf", "a\\b.pdf", "../x.pdf", "x..pdf", "tab\there.pdf", "nl\nx", "", "  ", "."})
     void refusesUnsafeNames(String name) {
-        assertThatThrownBy(() -> Names.check(name)).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(400));
+        assertThatThrownBy(() -> Names.check(name)).isInstanceOf(Refusal.class)
+                .satisfies(e -> assertThat(RefusalStatus.of((Refusal) e).value()).isEqualTo(400));
     }
 
     @Test
     void countsBytesNotCharacters() {
         assertThat(Names.check("汉".repeat(85))).hasSize(85); // 255 bytes
-        assertThatThrownBy(() -> Names.check("汉".repeat(86))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Names.check("汉".repeat(86))).isInstanceOf(Refusal.class);
     }
 
     @Test

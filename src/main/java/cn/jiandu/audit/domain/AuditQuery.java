@@ -1,11 +1,11 @@
 package cn.jiandu.audit.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditEntryView;
 import cn.jiandu.audit.AuditSearch;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
-import cn.jiandu.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -68,7 +68,7 @@ public class AuditQuery {
                 p.put("cAt", OffsetDateTime.parse(keys.get(0)));
                 p.put("cId", Long.parseLong(keys.get(1)));
             } catch (RuntimeException e) {
-                throw ApiException.invalidField("cursor", "error.invalidValue");
+                throw Refusal.invalidField("cursor", "error.invalidValue");
             }
             sql.append(" AND (occurred_at < :cAt OR (occurred_at = :cAt AND id < :cId))");
         }

@@ -1,5 +1,6 @@
 package cn.jiandu.audit.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.audit.domain.AuditQuery;
 import cn.jiandu.shared.paging.PageSize;
@@ -32,7 +33,7 @@ class AuditPageController {
             Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
         try {
             model.addAttribute("page", query.search(filter.toSearch(), PageSize.DEFAULT, cursor));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             model.addAttribute("error",
                     messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
             model.addAttribute("page", new cn.jiandu.shared.paging.CursorPage<>(java.util.List.of(), null));

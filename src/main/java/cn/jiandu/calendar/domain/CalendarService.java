@@ -1,10 +1,10 @@
 package cn.jiandu.calendar.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.calendar.CalendarDay;
 import cn.jiandu.calendar.DayKind;
-import cn.jiandu.shared.web.ApiException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +29,7 @@ public class CalendarService {
     @Transactional(readOnly = true)
     public List<CalendarDay> year(int year) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw ApiException.invalidField("year", "calendar.error.year", MIN_YEAR, MAX_YEAR);
+            throw Refusal.invalidField("year", "calendar.error.year", MIN_YEAR, MAX_YEAR);
         }
         return repository.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
@@ -38,21 +38,21 @@ public class CalendarService {
     @Transactional
     public CalendarDay put(LocalDate date, DayKind kind, String name) {
         if (date == null) {
-            throw ApiException.invalidField("date", "error.required");
+            throw Refusal.invalidField("date", "error.required");
         }
         if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
-            throw ApiException.invalidField("date", "calendar.error.year", MIN_YEAR, MAX_YEAR);
+            throw Refusal.invalidField("date", "calendar.error.year", MIN_YEAR, MAX_YEAR);
         }
         if (kind == null) {
-            throw ApiException.invalidField("kind", "error.required");
+            throw Refusal.invalidField("kind", "error.required");
         }
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
-            throw ApiException.invalidField("name", "calendar.error.name", NAME_MAX);
+            throw Refusal.invalidField("name", "calendar.error.name", NAME_MAX);
         }
         DayOfWeek dow = date.getDayOfWeek();
         if (kind == DayKind.WORKDAY && dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY) {
-            throw ApiException.invalidField("kind", "calendar.error.workdayOnWeekday");
+            throw Refusal.invalidField("kind", "calendar.error.workdayOnWeekday");
         }
         CalendarDay day = new CalendarDay(date, kind, trimmed);
         String before = repository.find(date).map(d -> d.kind() + " " + d.name()).orElse("-");
@@ -65,7 +65,7 @@ public class CalendarService {
     /** Makes {@code date} an ordinary day again; 404 if it was not special. */
     @Transactional
     public void delete(LocalDate date) {
-        CalendarDay old = repository.find(date).orElseThrow(ApiException::notFound);
+        CalendarDay old = repository.find(date).orElseThrow(Refusal::notFound);
         repository.delete(date);
         audit.record("calendar.day.delete", "calendar_day", date, Outcome.SUCCESS, old.kind() + " " + old.name());
     }

@@ -1,5 +1,6 @@
 package cn.jiandu.calendar.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.calendar.DayKind;
 import cn.jiandu.calendar.domain.CalendarService;
 import cn.jiandu.shared.web.ApiException;
@@ -38,7 +39,7 @@ class CalendarPageController {
         int y = year != null ? year : LocalDate.now(clock).getYear();
         try {
             model.addAttribute("days", service.year(y));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             y = LocalDate.now(clock).getYear();
             model.addAttribute("days", service.year(y));
             model.addAttribute("error", message(e));
@@ -66,13 +67,13 @@ class CalendarPageController {
         try {
             change.run();
             model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             model.addAttribute("error", message(e));
         }
         return page(year, model, hx);
     }
 
-    private String message(ApiException e) {
+    private String message(Refusal e) {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
     }
 }

@@ -1,10 +1,10 @@
 package cn.jiandu.files.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.files.FileKind;
 import cn.jiandu.files.FilePolicy;
 import cn.jiandu.files.FileStore;
 import cn.jiandu.files.StoredBlob;
-import cn.jiandu.shared.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -142,7 +141,7 @@ class LocalDiskFileStore implements FileStore {
 
     @Override
     public Resource open(long blobId) {
-        String key = storageKey(blobId).orElseThrow(ApiException::notFound);
+        String key = storageKey(blobId).orElseThrow(Refusal::notFound);
         return new FileSystemResource(props.root().resolve(key));
     }
 
@@ -169,7 +168,7 @@ class LocalDiskFileStore implements FileStore {
     private StoredBlob commit(Path staging, FilePolicy policy, String sha256, long size) throws IOException {
         ContentSniffer.Detected detected = ContentSniffer.detect(staging)
                 .filter(d -> accepts(policy, d.kind()))
-                .orElseThrow(() -> ApiException.invalidField("file", "files.error.type"));
+                .orElseThrow(() -> Refusal.invalidField("file", "files.error.type"));
         force(staging, false);
         String key = newStorageKey();
         Path target = props.root().resolve(key);
@@ -202,8 +201,8 @@ class LocalDiskFileStore implements FileStore {
         return Math.min(policy.maxBytes(), maxBytes());
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "files.error.tooLarge");
+    private static Refusal tooLarge() {
+        return Refusal.tooLarge("files.error.tooLarge");
     }
 
     /** Two levels of directories from a random UUID, so no directory grows past a few thousand entries. */

@@ -1,6 +1,6 @@
 package cn.jiandu.identity.domain;
 
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
 import java.security.SecureRandom;
 
 /** At least 8 characters with letters and digits; one-time passwords are random and easy to read out. */
@@ -15,7 +15,7 @@ public final class PasswordPolicy {
     public static void check(String field, String password) {
         if (password == null || password.length() < 8 || password.length() > 128
                 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            throw ApiException.invalidField(field, "user.error.weakPassword");
+            throw Refusal.invalidField(field, "user.error.weakPassword");
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.jiandu.identity.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.Role;
-import cn.jiandu.shared.web.ApiException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,7 +33,7 @@ public class User {
 
     public void updateProfile(String displayName, long orgUnitId, String mobile, Set<Role> roles) {
         if (roles.isEmpty()) {
-            throw ApiException.invalidField("roles", "user.error.rolesRequired");
+            throw Refusal.invalidField("roles", "user.error.rolesRequired");
         }
         this.displayName = displayName.strip();
         this.orgUnitId = orgUnitId;

@@ -1,10 +1,9 @@
 package cn.jiandu.identity.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.Role;
-import cn.jiandu.shared.web.ApiException;
-import cn.jiandu.shared.web.RowErrorsException;
 import cn.jiandu.shared.Refusal.RowError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,7 +94,7 @@ public class UserImport {
     }
 
     /**
-     * Reads, checks and imports a file. Throws {@link RowErrorsException} (400) listing every bad row and imports
+     * Reads, checks and imports a file. Throws {@link Refusal#invalidRows} (400) listing every bad row and imports
      * nothing if any row is bad.
      *
      * @return how many accounts were created
@@ -104,10 +103,10 @@ public class UserImport {
         Locale locale = LocaleContextHolder.getLocale();
         List<Parsed> parsed = read(in);
         if (parsed.isEmpty()) {
-            throw ApiException.invalidField("file", "user.import.error.empty");
+            throw Refusal.invalidField("file", "user.import.error.empty");
         }
         if (parsed.size() > MAX_ROWS) {
-            throw ApiException.invalidField("file", "user.import.error.tooMany", MAX_ROWS);
+            throw Refusal.invalidField("file", "user.import.error.tooMany", MAX_ROWS);
         }
         Map<String, Long> unitsByPath = new HashMap<>();
         fullPaths().forEach((id, path) -> unitsByPath.put(path, id));
@@ -135,7 +134,7 @@ public class UserImport {
             }
             UserCommand c = new UserCommand(p.cell(0), p.cell(1), unit == null ? -1 : unit, p.cell(3), roles,
                     p.cell(5), true);
-            for (ApiException.FieldError fe : service.problems(c, true)) {
+            for (Refusal.FieldError fe : service.problems(c, true)) {
                 String field = fe.field().equals("orgUnitId") ? "orgUnit" : fe.field();
                 boolean alreadyReported = rowErrors.stream().anyMatch(e -> e.field().equals(field));
                 if (!alreadyReported) {
@@ -155,7 +154,7 @@ public class UserImport {
             commands.add(c);
         }
         if (!errors.isEmpty()) {
-            throw new RowErrorsException(errors);
+            throw Refusal.invalidRows(errors);
         }
         return service.createAll(commands);
     }
@@ -189,10 +188,10 @@ public class UserImport {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
+            if (e instanceof Refusal refusal) {
+                throw refusal;
             }
-            throw ApiException.invalidField("file", "user.import.error.unreadable");
+            throw Refusal.invalidField("file", "user.import.error.unreadable");
         }
         return out;
     }

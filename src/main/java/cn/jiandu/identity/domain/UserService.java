@@ -1,10 +1,10 @@
 package cn.jiandu.identity.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.identity.security.TokenService;
 import cn.jiandu.org.OrgDirectory;
-import cn.jiandu.shared.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,36 +39,36 @@ public class UserService {
 
     /** Checks a command's fields; throws 400 naming the first bad field. Used by create and update. */
     public void validate(UserCommand c, boolean creating) {
-        List<ApiException.FieldError> problems = problems(c, creating);
+        List<Refusal.FieldError> problems = problems(c, creating);
         if (!problems.isEmpty()) {
-            ApiException.FieldError first = problems.get(0);
-            throw ApiException.invalidField(first.field(), first.messageKey(), first.args());
+            Refusal.FieldError first = problems.get(0);
+            throw Refusal.invalidField(first.field(), first.messageKey(), first.args());
         }
     }
 
     /** Every bad field of a command (empty if it is fine); the import reports them all at once. */
-    public List<ApiException.FieldError> problems(UserCommand c, boolean creating) {
-        List<ApiException.FieldError> out = new ArrayList<>();
+    public List<Refusal.FieldError> problems(UserCommand c, boolean creating) {
+        List<Refusal.FieldError> out = new ArrayList<>();
         if (creating && (c.username() == null || !USERNAME.matcher(c.username()).matches())) {
-            out.add(new ApiException.FieldError("username", "user.error.username"));
+            out.add(new Refusal.FieldError("username", "user.error.username"));
         }
         if (c.displayName() == null || c.displayName().isBlank() || c.displayName().length() > 64) {
-            out.add(new ApiException.FieldError("displayName", "error.required"));
+            out.add(new Refusal.FieldError("displayName", "error.required"));
         }
         if (org.find(c.orgUnitId()).isEmpty()) {
-            out.add(new ApiException.FieldError("orgUnitId", "org.error.unknown"));
+            out.add(new Refusal.FieldError("orgUnitId", "org.error.unknown"));
         }
         if (c.mobile() != null && !c.mobile().isBlank() && !MOBILE.matcher(c.mobile().strip()).matches()) {
-            out.add(new ApiException.FieldError("mobile", "user.error.mobile"));
+            out.add(new Refusal.FieldError("mobile", "user.error.mobile"));
         }
         if (c.roles() == null || c.roles().isEmpty()) {
-            out.add(new ApiException.FieldError("roles", "user.error.rolesRequired"));
+            out.add(new Refusal.FieldError("roles", "user.error.rolesRequired"));
         }
         if (creating) {
             try {
                 PasswordPolicy.check("password", c.password());
-            } catch (ApiException e) {
-                out.add(new ApiException.FieldError("password", e.messageKey()));
+            } catch (Refusal e) {
+                out.add(new Refusal.FieldError("password", e.messageKey()));
             }
         }
         return out;
@@ -96,7 +96,7 @@ public class UserService {
     public User create(UserCommand c) {
         validate(c, true);
         if (users.usernameExists(c.username())) {
-            throw ApiException.conflict("user.error.duplicate", c.username());
+            throw Refusal.conflict("user.error.duplicate", c.username());
         }
         try {
             User created = users.insert(new User(null, c.username(), c.displayName().strip(), c.orgUnitId(),
@@ -104,13 +104,13 @@ public class UserService {
             audit.record("user.create", "user", created.id(), Outcome.SUCCESS, created.username() + " " + c.roles());
             return created;
         } catch (DuplicateKeyException raced) {
-            throw ApiException.conflict("user.error.duplicate", c.username());
+            throw Refusal.conflict("user.error.duplicate", c.username());
         }
     }
 
     @Transactional
     public User update(long id, UserCommand c) {
-        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        User u = users.findById(id).orElseThrow(Refusal::notFound);
         validate(c, false);
         boolean disabling = u.enabled() && !c.enabled();
         u.updateProfile(c.displayName(), c.orgUnitId(), blankToNull(c.mobile()), c.roles());
@@ -126,7 +126,7 @@ public class UserService {
 
     @Transactional
     public User setEnabled(long id, boolean enabled) {
-        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        User u = users.findById(id).orElseThrow(Refusal::notFound);
         boolean disabling = u.enabled() && !enabled;
         u.setEnabled(enabled);
         users.update(u);
@@ -140,7 +140,7 @@ public class UserService {
     /** Admin reset: returns the one-time password (shown once, never stored in clear). */
     @Transactional
     public String resetPassword(long id) {
-        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        User u = users.findById(id).orElseThrow(Refusal::notFound);
         String oneTime = PasswordPolicy.oneTimePassword();
         u.resetPassword(encoder.encode(oneTime));
         users.update(u);
@@ -151,14 +151,14 @@ public class UserService {
 
     @Transactional
     public void changeOwnPassword(long id, String current, String next) {
-        User u = users.findById(id).orElseThrow(ApiException::notFound);
+        User u = users.findById(id).orElseThrow(Refusal::notFound);
         if (current == null || !encoder.matches(current, u.passwordHash())) {
             audit.record("user.changePassword", "user", id, Outcome.FAILURE, "wrong current password");
-            throw ApiException.invalidField("currentPassword", "user.error.currentPassword");
+            throw Refusal.invalidField("currentPassword", "user.error.currentPassword");
         }
         PasswordPolicy.check("newPassword", next);
         if (encoder.matches(next, u.passwordHash())) {
-            throw ApiException.invalidField("newPassword", "user.error.samePassword");
+            throw Refusal.invalidField("newPassword", "user.error.samePassword");
         }
         u.changePassword(encoder.encode(next));
         users.update(u);

@@ -1,5 +1,6 @@
 package cn.jiandu.identity.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.domain.UserService;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.ApiException;
@@ -39,7 +40,7 @@ class AccountController {
                 throw ApiException.invalidField("confirmPassword", "user.error.confirmMismatch");
             }
             users.changeOwnPassword(me.id(), currentPassword, newPassword);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             model.addAttribute("forced", me.mustChangePassword());
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
             return "identity/account";

@@ -10,8 +10,8 @@ import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.Role;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
-import cn.jiandu.shared.web.RowErrorsException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -92,7 +92,7 @@ class UserPageController {
         try {
             User created = service.create(form.toCommand());
             return saved(model, redirect, response, hx, msg("user.created", created.username()));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             refused(model, e);
             return form(model, form, null, hx);
         }
@@ -112,7 +112,7 @@ class UserPageController {
         try {
             User u = service.update(id, form.toCommand());
             return saved(model, redirect, response, hx, msg("user.updated", u.username()));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             refused(model, e);
             form.setUsername(existing.username());
             return form(model, form, existing, hx);
@@ -157,11 +157,11 @@ class UserPageController {
             }
             model.addAttribute("importNotice", msg("user.import.done", count));
             response.setHeader("HX-Trigger", "users-changed");
-        } catch (RowErrorsException e) {
+        } catch (Refusal e) {
             model.addAttribute("importError", msg(e.messageKey(), e.args()));
-            model.addAttribute("importRows", e.rows());
-        } catch (ApiException e) {
-            model.addAttribute("importError", msg(e.messageKey(), e.args()));
+            if (!e.rowErrors().isEmpty()) {
+                model.addAttribute("importRows", e.rowErrors());
+            }
         }
         if (hx != null) {
             return "identity/users :: importResult";
@@ -205,7 +205,7 @@ class UserPageController {
         return "identity/user-form :: notice";
     }
 
-    private void refused(Model model, ApiException e) {
+    private void refused(Model model, Refusal e) {
         model.addAttribute("error", msg(e.messageKey(), e.args()));
         model.addAttribute("errorField", e.fieldErrors().isEmpty() ? null : e.fieldErrors().get(0).field());
     }

@@ -1,10 +1,10 @@
 package cn.jiandu.notification.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.notification.Inbox;
 import cn.jiandu.notification.NotificationRequested;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
-import cn.jiandu.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -86,7 +86,7 @@ public class JdbcInbox implements Inbox {
                         SELECT id, recipient_id, message_key, args, link, created_at, read_at FROM notification
                         WHERE id = :id AND recipient_id = :me""")
                 .param("id", id).param("me", userId).query(this::map).optional()
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(Refusal::notFound);
     }
 
     /** Marks one of the user's notifications read (again is harmless); 404 if it is not his. */

@@ -1,7 +1,7 @@
 package cn.jiandu.org.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgUnitType;
-import cn.jiandu.shared.web.ApiException;
 
 /** An org unit; guards its own invariants (no move into its own subtree, no empty name). */
 public class OrgUnit {
@@ -43,7 +43,7 @@ public class OrgUnit {
      */
     public String moveUnder(OrgUnit newParent) {
         if (newParent.path.startsWith(path)) {
-            throw ApiException.conflict("org.error.moveIntoSubtree");
+            throw Refusal.conflict("org.error.moveIntoSubtree");
         }
         String old = path;
         this.parentId = newParent.id;

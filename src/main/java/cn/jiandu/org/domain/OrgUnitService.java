@@ -1,8 +1,8 @@
 package cn.jiandu.org.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.org.OrgUnitType;
-import cn.jiandu.shared.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,14 +23,14 @@ public class OrgUnitService {
         OrgUnit parent = null;
         if (parentId == null) {
             if (units.count() > 0) {
-                throw ApiException.invalidField("parentId", "org.error.parentRequired");
+                throw Refusal.invalidField("parentId", "org.error.parentRequired");
             }
         } else {
             parent = units.findById(parentId)
-                    .orElseThrow(() -> ApiException.invalidField("parentId", "org.error.parentUnknown"));
+                    .orElseThrow(() -> Refusal.invalidField("parentId", "org.error.parentUnknown"));
         }
         if (units.siblingNameExists(parentId, name, null)) {
-            throw ApiException.conflict("org.error.duplicateName", name);
+            throw Refusal.conflict("org.error.duplicateName", name);
         }
         OrgUnit unit = units.insert(parent, name, type, sortOrder);
         audit.record("org.create", "org_unit", unit.id(), cn.jiandu.audit.Outcome.SUCCESS, unit.name());
@@ -40,10 +40,10 @@ public class OrgUnitService {
     /** Renames, reorders, moves and enables/disables in one call (PUT semantics: every field given). */
     @Transactional
     public OrgUnit update(long id, String name, Long parentId, int sortOrder, boolean enabled) {
-        OrgUnit unit = units.findById(id).orElseThrow(ApiException::notFound);
+        OrgUnit unit = units.findById(id).orElseThrow(Refusal::notFound);
         if (!unit.name().equals(name.strip()) || !java.util.Objects.equals(unit.parentId(), parentId)) {
             if (units.siblingNameExists(parentId, name, id)) {
-                throw ApiException.conflict("org.error.duplicateName", name);
+                throw Refusal.conflict("org.error.duplicateName", name);
             }
         }
         StringBuilder what = new StringBuilder();
@@ -53,17 +53,17 @@ public class OrgUnitService {
         }
         if (!java.util.Objects.equals(unit.parentId(), parentId)) {
             if (parentId == null || unit.isRoot()) {
-                throw ApiException.conflict("org.error.rootFixed");
+                throw Refusal.conflict("org.error.rootFixed");
             }
             OrgUnit newParent = units.findById(parentId)
-                    .orElseThrow(() -> ApiException.invalidField("parentId", "org.error.parentUnknown"));
+                    .orElseThrow(() -> Refusal.invalidField("parentId", "org.error.parentUnknown"));
             String oldPath = unit.moveUnder(newParent);
             units.rewriteDescendantPaths(oldPath, unit.path());
             what.append("move under ").append(parentId).append("; ");
         }
         if (unit.enabled() != enabled) {
             if (!enabled && unit.isRoot()) {
-                throw ApiException.conflict("org.error.rootFixed");
+                throw Refusal.conflict("org.error.rootFixed");
             }
             unit.setEnabled(enabled);
             what.append(enabled ? "enable; " : "disable; ");

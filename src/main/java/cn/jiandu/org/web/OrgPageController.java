@@ -1,5 +1,6 @@
 package cn.jiandu.org.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitType;
 import cn.jiandu.org.domain.OrgUnitService;
@@ -55,7 +56,7 @@ class OrgPageController {
         try {
             change.run();
             model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             model.addAttribute("error",
                     messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
         }

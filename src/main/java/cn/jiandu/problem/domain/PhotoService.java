@@ -1,10 +1,10 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.files.FilePolicy;
 import cn.jiandu.files.FileStore;
 import cn.jiandu.files.StoredBlob;
 import cn.jiandu.problem.ProblemProperties;
-import cn.jiandu.shared.web.ApiException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -21,10 +21,9 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
+import cn.jiandu.shared.Upload;
 
 /**
  * Photos of a report. Each upload is kept as sent (for the discipline office) and re-encoded with ImageIO into a
@@ -57,25 +56,25 @@ public class PhotoService {
     }
 
     /** Checks the count before anything is stored. */
-    public void checkCount(List<MultipartFile> photos) {
+    public void checkCount(List<Upload> photos) {
         if (photos != null && photos.size() > props.maxPhotos()) {
-            throw ApiException.invalidField("photos", "problem.error.tooManyPhotos", props.maxPhotos());
+            throw Refusal.invalidField("photos", "problem.error.tooManyPhotos", props.maxPhotos());
         }
     }
 
     /** Stores the photos of a report (or, with a step id, the evidence of a reply). Call inside the transaction. */
-    public void attach(long problemId, Long stepId, List<MultipartFile> photos) {
+    public void attach(long problemId, Long stepId, List<Upload> photos) {
         if (photos == null) {
             return;
         }
         checkCount(photos);
         int order = 0;
-        for (MultipartFile photo : photos) {
+        for (Upload photo : photos) {
             if (photo.isEmpty()) {
                 continue;
             }
             StoredBlob original;
-            try (InputStream in = photo.getInputStream()) {
+            try (InputStream in = photo.open()) {
                 original = files.store(in, FilePolicy.images(props.maxPhotoBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -114,11 +113,11 @@ public class PhotoService {
     private void acquireImageWork() {
         try {
             if (!imageWork.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.busy");
+                throw new Refusal(Refusal.Kind.UNAVAILABLE, "error.busy");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.busy");
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "error.busy");
         }
     }
 
@@ -128,23 +127,23 @@ public class PhotoService {
                 ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
             if (readers == null || !readers.hasNext()) {
-                throw ApiException.invalidField("photos", "problem.error.photoUnreadable");
+                throw Refusal.invalidField("photos", "problem.error.photoUnreadable");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(iis, true, true);
                 if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw ApiException.invalidField("photos", "problem.error.photoTooManyPixels", MAX_PIXELS / 1_000_000);
+                    throw Refusal.invalidField("photos", "problem.error.photoTooManyPixels", MAX_PIXELS / 1_000_000);
                 }
                 return reader.read(0);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
+            if (e instanceof Refusal refusal) {
+                throw refusal;
             }
-            throw ApiException.invalidField("photos", "problem.error.photoUnreadable");
+            throw Refusal.invalidField("photos", "problem.error.photoUnreadable");
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.Refusal;
 import static cn.jiandu.problem.ProblemStatus.CLOSED;
 import static cn.jiandu.problem.ProblemStatus.DISPATCHED;
 import static cn.jiandu.problem.ProblemStatus.IN_PROGRESS;
@@ -11,7 +12,6 @@ import cn.jiandu.problem.CloseReason;
 import cn.jiandu.problem.ProblemAction;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.Rating;
-import cn.jiandu.shared.web.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -131,10 +131,10 @@ public class Problem {
     public void requestExtension(Actor actor, int days, String reason, Instant now) {
         require(ProblemAction.REQUEST_EXTENSION, IN_PROGRESS);
         if (pendingExtensionDays != null) {
-            throw ApiException.conflict("problem.error.extensionPending");
+            throw Refusal.conflict("problem.error.extensionPending");
         }
         if (days < 1 || days > 60) {
-            throw ApiException.invalidField("days", "problem.error.days");
+            throw Refusal.invalidField("days", "problem.error.days");
         }
         pendingExtensionDays = days;
         extensionRequests++;
@@ -183,7 +183,7 @@ public class Problem {
     public void proposeTransfer(Actor actor, String reason, Instant now) {
         require(ProblemAction.PROPOSE_TRANSFER, DISPATCHED, IN_PROGRESS);
         if (transferProposedAt != null) {
-            throw ApiException.conflict("problem.error.transferPending");
+            throw Refusal.conflict("problem.error.transferPending");
         }
         requireText(reason, "comment");
         transferProposedAt = now;
@@ -194,7 +194,7 @@ public class Problem {
     public void rejectTransfer(Actor actor, String reason, Instant now) {
         require(ProblemAction.REJECT_TRANSFER, DISPATCHED, IN_PROGRESS);
         if (transferProposedAt == null) {
-            throw ApiException.conflict("problem.error.noTransferPending");
+            throw Refusal.conflict("problem.error.noTransferPending");
         }
         requireText(reason, "comment");
         transferProposedAt = null;
@@ -213,7 +213,7 @@ public class Problem {
      */
     public void rate(Rating verdict, String comment, Instant freshDue, Instant now) {
         if (status != REPLIED) {
-            throw ApiException.conflict("problem.error.notRatable");
+            throw Refusal.conflict("problem.error.notRatable");
         }
         rating = verdict;
         ratingComment = comment;
@@ -233,7 +233,7 @@ public class Problem {
     /** No rating in time: closed as 未评价, which never counts as satisfied. */
     public void closeUnrated(Instant now) {
         if (status != REPLIED) {
-            throw ApiException.conflict("problem.error.notRatable");
+            throw Refusal.conflict("problem.error.notRatable");
         }
         close(CloseReason.UNRATED, now);
         step("AUTO_CLOSE", Actor.SYSTEM, null, now);
@@ -295,7 +295,7 @@ public class Problem {
     private void requirePendingExtension(ProblemAction action) {
         require(action, IN_PROGRESS);
         if (pendingExtensionDays == null) {
-            throw ApiException.conflict("problem.error.noExtensionPending");
+            throw Refusal.conflict("problem.error.noExtensionPending");
         }
     }
 
@@ -305,12 +305,12 @@ public class Problem {
                 return;
             }
         }
-        throw ApiException.conflict("problem.error.illegalTransition", action.name(), status.name());
+        throw Refusal.conflict("problem.error.illegalTransition", action.name(), status.name());
     }
 
     private static void requireText(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw ApiException.invalidField(field, "error.required");
+            throw Refusal.invalidField(field, "error.required");
         }
     }
 

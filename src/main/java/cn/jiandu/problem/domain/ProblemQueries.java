@@ -1,5 +1,6 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.problem.ProblemAction;
@@ -9,7 +10,6 @@ import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.time.ClockConfig;
-import cn.jiandu.shared.web.ApiException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public class ProblemQueries {
         Visibility.Scope scope = visibility.of(me);
         return jdbc.sql("SELECT " + ProblemRepository.COLUMNS + " FROM problem p WHERE p.id = :id AND " + scope.sql())
                 .param("id", id).params(scope.params()).query(ProblemRepository.MAPPER).optional()
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(Refusal::notFound);
     }
 
     /**
@@ -124,7 +124,7 @@ public class ProblemQueries {
      * returning or transferring it): he may see the result of what he just did, nothing more.
      */
     public ProblemDetail detailAfterAction(JianduPrincipal me, Problem acted) {
-        return detail(me, problems.find(acted.id()).orElseThrow(ApiException::notFound));
+        return detail(me, problems.find(acted.id()).orElseThrow(Refusal::notFound));
     }
 
     private ProblemDetail detail(JianduPrincipal me, Problem p) {
@@ -170,7 +170,7 @@ public class ProblemQueries {
     /** 400 naming the field when the filter names an org unit that does not exist. */
     private void requireKnownUnit(ProblemFilter f) {
         if (f.orgUnitId() != null && org.find(f.orgUnitId()).isEmpty()) {
-            throw ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit");
+            throw Refusal.invalidField("orgUnitId", "problem.error.unknownOrgUnit");
         }
     }
 

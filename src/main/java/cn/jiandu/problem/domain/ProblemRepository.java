@@ -1,10 +1,10 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.problem.CloseReason;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.Rating;
 import cn.jiandu.shared.time.ClockConfig;
-import cn.jiandu.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -95,7 +95,7 @@ public class ProblemRepository {
                 .param("id", p.id).param("version", p.version)
                 .update();
         if (updated != 1) {
-            throw ApiException.conflict("problem.error.concurrentChange");
+            throw Refusal.conflict("problem.error.concurrentChange");
         }
         p.version++;
         tally.moved(before, ProblemTally.Contribution.of(p));

@@ -1,5 +1,6 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.calendar.WorkingCalendar;
@@ -14,7 +15,6 @@ import cn.jiandu.problem.ProblemReported;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.Rating;
 import cn.jiandu.shared.security.JianduPrincipal;
-import cn.jiandu.shared.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.multipart.MultipartFile;
+import cn.jiandu.shared.Upload;
 
 /** The write side: submit, act, rate. Each call is one transaction: photos, rows, steps and audit together. */
 @Service
@@ -63,19 +63,19 @@ public class ProblemService {
     }
 
     /** 随手拍: validates, stores the report and its photos, and dispatches it by the winning rule if any. */
-    public Problem submit(JianduPrincipal me, SubmitCommand cmd, List<MultipartFile> photoFiles) {
+    public Problem submit(JianduPrincipal me, SubmitCommand cmd, List<Upload> photoFiles) {
         String title = text(cmd.title(), "title", 200, true);
         String description = text(cmd.description(), "description", 4000, true);
         String location = text(cmd.location(), "location", 200, false);
         if (cmd.categoryCode() == null || categories.find(cmd.categoryCode()).isEmpty()) {
-            throw ApiException.invalidField("categoryCode", "problem.error.unknownCategory");
+            throw Refusal.invalidField("categoryCode", "problem.error.unknownCategory");
         }
         long unitId = cmd.orgUnitId() == null ? me.orgUnitId() : cmd.orgUnitId();
         OrgUnitView unit = org.find(unitId)
-                .orElseThrow(() -> ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit"));
+                .orElseThrow(() -> Refusal.invalidField("orgUnitId", "problem.error.unknownOrgUnit"));
         boolean anonymous = Boolean.TRUE.equals(cmd.anonymous());
         if (anonymous && !props.anonymousAllowed()) {
-            throw ApiException.invalidField("anonymous", "problem.error.anonymousNotAllowed");
+            throw Refusal.invalidField("anonymous", "problem.error.anonymousNotAllowed");
         }
         photos.checkCount(photoFiles);
         Instant now = clock.instant();
@@ -101,14 +101,14 @@ public class ProblemService {
     }
 
     /** One action: 404 if the caller may not read it, 403 if he may read but not act, 409 if the state refuses. */
-    public Problem act(JianduPrincipal me, long id, ActionCommand cmd, List<MultipartFile> evidence) {
+    public Problem act(JianduPrincipal me, long id, ActionCommand cmd, List<Upload> evidence) {
         if (cmd.action() == null) {
-            throw ApiException.invalidField("action", "error.required");
+            throw Refusal.invalidField("action", "error.required");
         }
         Problem p = queries.visible(me, id);
         ProblemAction action = cmd.action();
         if (!Permissions.mayAct(me, p, action)) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         Actor actor = Permissions.actor(me, p, action);
         Instant now = clock.instant();
@@ -134,7 +134,7 @@ public class ProblemService {
             }
             case REQUEST_EXTENSION -> {
                 if (cmd.days() == null) {
-                    throw ApiException.invalidField("days", "error.required");
+                    throw Refusal.invalidField("days", "error.required");
                 }
                 p.requestExtension(actor, cmd.days(), cmd.comment(), now);
             }
@@ -166,11 +166,11 @@ public class ProblemService {
     /** The reporter's rating: 403 for anyone else, 409 unless the report waits for a rating. */
     public Problem rate(JianduPrincipal me, long id, Rating rating, String comment) {
         if (rating == null) {
-            throw ApiException.invalidField("rating", "error.required");
+            throw Refusal.invalidField("rating", "error.required");
         }
         Problem p = queries.visible(me, id);
         if (p.reporterId() != me.id()) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         Instant now = clock.instant();
         int days = p.deadlineDays() == null ? props.defaultDeadlineDays() : p.deadlineDays();
@@ -236,7 +236,7 @@ public class ProblemService {
 
     private long handlingUnit(ActionCommand cmd) {
         if (cmd.handlingUnitId() == null || org.find(cmd.handlingUnitId()).isEmpty()) {
-            throw ApiException.invalidField("handlingUnitId", "problem.error.unknownOrgUnit");
+            throw Refusal.invalidField("handlingUnitId", "problem.error.unknownOrgUnit");
         }
         return cmd.handlingUnitId();
     }
@@ -244,7 +244,7 @@ public class ProblemService {
     private int days(ActionCommand cmd) {
         int days = cmd.days() == null ? props.defaultDeadlineDays() : cmd.days();
         if (days < 1 || days > 60) {
-            throw ApiException.invalidField("days", "problem.error.days");
+            throw Refusal.invalidField("days", "problem.error.days");
         }
         return days;
     }
@@ -252,13 +252,13 @@ public class ProblemService {
     static String text(String value, String field, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw ApiException.invalidField(field, "error.required");
+                throw Refusal.invalidField(field, "error.required");
             }
             return null;
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw ApiException.invalidField(field, "problem.error.tooLong", max);
+            throw Refusal.invalidField(field, "problem.error.tooLong", max);
         }
         return v;
     }

@@ -1,8 +1,8 @@
 package cn.jiandu.problem.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.shared.time.ClockConfig;
-import cn.jiandu.shared.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -55,7 +55,7 @@ public class ProblemStats {
     /** Figures for reports submitted in [from, to] (CST days) concerning the subtree of {@code orgUnitId}. */
     public Stats compute(LocalDate from, LocalDate to, Long orgUnitId) {
         String orgPath = orgUnitId == null ? null : org.find(orgUnitId)
-                .orElseThrow(() -> ApiException.invalidField("orgUnitId", "problem.error.unknownOrgUnit")).path();
+                .orElseThrow(() -> Refusal.invalidField("orgUnitId", "problem.error.unknownOrgUnit")).path();
         Figures figures = new Figures();
         // whole months from the tally; the days of a month cut by the period, at either end, from the reports
         YearMonth firstWhole = from == null ? null : from.getDayOfMonth() == 1 ? YearMonth.from(from)

@@ -1,5 +1,6 @@
 package cn.jiandu.problem.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -16,7 +17,7 @@ class PageSupport {
         this.messages = messages;
     }
 
-    String message(ApiException e) {
+    String message(Refusal e) {
         Locale locale = LocaleContextHolder.getLocale();
         String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
         if (!e.fieldErrors().isEmpty()) {

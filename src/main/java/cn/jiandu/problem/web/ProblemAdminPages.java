@@ -1,5 +1,6 @@
 package cn.jiandu.problem.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.problem.domain.Category;
@@ -59,7 +60,7 @@ class ProblemAdminPages {
         try {
             rules.create(form);
             redirect.addFlashAttribute("notice", support.message("common.saved"));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", support.message(e));
         }
         return "redirect:/problems/rules";
@@ -91,8 +92,8 @@ class ProblemAdminPages {
             response.setHeader("HX-Trigger", "rules-changed");
             model.addAttribute("notice", notice);
             return "problem/rule-form :: notice";
-        } catch (ApiException e) {
-            if (e.status().value() == 404) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
             model.addAttribute("error", support.message(e));
@@ -108,7 +109,7 @@ class ProblemAdminPages {
         try {
             categoryApi.create(new Category(code, name));
             redirect.addFlashAttribute("notice", support.message("common.saved"));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", support.message(e));
         }
         return "redirect:/problems/rules";

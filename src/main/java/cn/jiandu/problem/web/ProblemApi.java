@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import cn.jiandu.shared.web.Uploads;
 
 @RestController
 @RequestMapping("/api/v1/problems")
@@ -84,7 +85,7 @@ class ProblemApi {
     @PreAuthorize("hasAuthority('problem:report')")
     Submitted submit(JianduPrincipal me, @RequestPart("problem") SubmitCommand problem,
             @RequestPart(value = "photos", required = false) List<MultipartFile> photoFiles) {
-        Problem p = service.submit(me, problem, photoFiles);
+        Problem p = service.submit(me, problem, Uploads.of(photoFiles));
         return new Submitted(String.valueOf(p.id()), p.number(), p.status(),
                 p.handlingUnitId() == null ? null : String.valueOf(p.handlingUnitId()),
                 p.dueAt() == null ? null : p.dueAt().atZone(cn.jiandu.shared.time.ClockConfig.ZONE).toOffsetDateTime());
@@ -144,7 +145,7 @@ class ProblemApi {
     ProblemDetail actWithEvidence(JianduPrincipal me, @PathVariable long id,
             @RequestPart("action") ActionCommand action,
             @RequestPart(value = "photos", required = false) List<MultipartFile> photoFiles) {
-        return queries.detailAfterAction(me, service.act(me, id, action, photoFiles));
+        return queries.detailAfterAction(me, service.act(me, id, action, Uploads.of(photoFiles)));
     }
 
     @PostMapping("/{id}/rating")

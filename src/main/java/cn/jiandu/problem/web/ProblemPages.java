@@ -1,5 +1,6 @@
 package cn.jiandu.problem.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.files.FileStore;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.problem.ProblemAction;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import cn.jiandu.shared.web.Uploads;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 随手拍 form, the detail page with its timeline and the buttons the caller may use, actions and rating. */
@@ -70,10 +72,10 @@ class ProblemPages {
             RedirectAttributes redirect) {
         try {
             Problem p = service.submit(me, new SubmitCommand(form.title(), form.description(), form.categoryCode(),
-                    form.orgUnitId(), form.location(), form.anonymous()), nonEmpty(photoFiles));
+                    form.orgUnitId(), form.location(), form.anonymous()), Uploads.of(photoFiles));
             redirect.addFlashAttribute("notice", support.message("problem.report.done", p.number()));
             return "redirect:/problems/" + p.id();
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return showForm(model, form, support.message(e));
         }
     }
@@ -95,17 +97,17 @@ class ProblemPages {
             RedirectAttributes redirect) {
         try {
             Problem p = service.act(me, id, new ActionCommand(action, comment, handlingUnitId, days),
-                    nonEmpty(evidence));
+                    Uploads.of(evidence));
             redirect.addFlashAttribute("notice", support.message(action.messageKey()) + " ✓");
             boolean stillVisible = true;
             try {
                 queries.visible(me, p.id());
-            } catch (ApiException gone) {
+            } catch (Refusal gone) {
                 stillVisible = false;
             }
             return stillVisible ? "redirect:/problems/" + id : "redirect:/problems/queue";
-        } catch (ApiException e) {
-            if (e.status().value() == 404) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
             redirect.addFlashAttribute("error", support.message(e));
@@ -119,8 +121,8 @@ class ProblemPages {
         try {
             service.rate(me, id, rating, comment);
             redirect.addFlashAttribute("notice", support.message("problem.action.RATE") + " ✓");
-        } catch (ApiException e) {
-            if (e.status().value() == 404) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
             redirect.addFlashAttribute("error", support.message(e));
@@ -144,7 +146,4 @@ class ProblemPages {
         return "problem/report";
     }
 
-    private static List<MultipartFile> nonEmpty(List<MultipartFile> files) {
-        return files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-    }
 }

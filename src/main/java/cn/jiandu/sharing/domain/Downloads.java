@@ -1,10 +1,10 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.files.FileKind;
 import cn.jiandu.files.FileStore;
-import cn.jiandu.shared.web.ApiException;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +35,7 @@ public class Downloads {
         String type = e.contentType();
         FileKind kind = e.kind();
         if (versionNo != null) {
-            Version v = entries.version(id, versionNo).orElseThrow(ApiException::notFound);
+            Version v = entries.version(id, versionNo).orElseThrow(Refusal::notFound);
             blob = v.blobId();
             type = v.contentType();
             kind = v.kind();

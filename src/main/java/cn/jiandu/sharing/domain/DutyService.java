@@ -1,5 +1,6 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.calendar.WorkingCalendar;
@@ -7,7 +8,6 @@ import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
 import cn.jiandu.notification.NotificationRequested;
 import cn.jiandu.shared.security.Role;
-import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.sharing.DutyPeriodType;
 import cn.jiandu.sharing.DutyTimeliness;
 import cn.jiandu.sharing.FolderKind;
@@ -79,18 +79,18 @@ public class DutyService implements DutyTimeliness {
     @Transactional
     public DutyPeriod declare(Caller me, String code, DutyPeriodType type, LocalDate startsOn, LocalDate dueOn) {
         if (!me.admin()) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         String c = Names.check(code == null ? null : code.strip());
         if (type == null) {
-            throw ApiException.invalidField("type", "error.required");
+            throw Refusal.invalidField("type", "error.required");
         }
         if (startsOn == null || dueOn == null || dueOn.isBefore(startsOn)) {
-            throw ApiException.invalidField("dueOn", "sharing.error.dueBeforeStart");
+            throw Refusal.invalidField("dueOn", "sharing.error.dueBeforeStart");
         }
         if (jdbc.sql("SELECT COUNT(*) FROM sharing_duty_period WHERE code = :c").param("c", c).query(Long.class)
                 .single() > 0) {
-            throw ApiException.conflict("sharing.error.periodExists", c);
+            throw Refusal.conflict("sharing.error.periodExists", c);
         }
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -152,9 +152,9 @@ public class DutyService implements DutyTimeliness {
 
     public List<Submission> submissions(Caller me, long periodId) {
         if (!me.admin() && !me.principal().seesEverything()) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
-        find(periodId).orElseThrow(ApiException::notFound);
+        find(periodId).orElseThrow(Refusal::notFound);
         Map<Long, Object[]> done = new HashMap<>();
         jdbc.sql("SELECT user_id, submitted_at, on_time FROM sharing_duty_submission WHERE period_id = :p")
                 .param("p", periodId).query((rs, n) -> done.put(rs.getLong("user_id"),

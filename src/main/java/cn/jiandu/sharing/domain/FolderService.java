@@ -1,7 +1,7 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
-import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.sharing.DutyPeriodType;
 import cn.jiandu.sharing.FolderKind;
 import java.time.Clock;
@@ -64,18 +64,18 @@ public class FolderService {
     public Folder create(Caller me, long spaceId, Long parentId, String name) {
         String n = Names.check(name);
         if (!me.sees(spaceId)) {
-            throw ApiException.notFound();
+            throw Refusal.notFound();
         }
-        Folder parent = parentId == null ? folders.root(spaceId).orElseThrow(ApiException::notFound)
+        Folder parent = parentId == null ? folders.root(spaceId).orElseThrow(Refusal::notFound)
                 : guard.folder(me, parentId);
         if (parent.spaceId() != spaceId) {
-            throw ApiException.invalidField("parentId", "sharing.error.otherSpace");
+            throw Refusal.invalidField("parentId", "sharing.error.otherSpace");
         }
         if (!FolderRules.mayCreateIn(me, parent)) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         if (entries.nameTaken(parent.id(), n)) {
-            throw ApiException.conflict("sharing.error.nameTaken", n);
+            throw Refusal.conflict("sharing.error.nameTaken", n);
         }
         String area = parent.isRoot() ? null : parent.area();
         long id = folders.insert(spaceId, parent.id(), n, null, area, me.id(), null, clock.instant());
@@ -88,10 +88,10 @@ public class FolderService {
         String n = Names.check(name);
         Folder f = guard.folder(me, id);
         if (!FolderRules.mayChange(me, f)) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         if (!n.equals(f.name()) && entries.nameTaken(f.parentId(), n)) {
-            throw ApiException.conflict("sharing.error.nameTaken", n);
+            throw Refusal.conflict("sharing.error.nameTaken", n);
         }
         folders.rename(id, n, clock.instant());
         audit.record("sharing.folder.rename", "sharing_folder", id, cn.jiandu.audit.Outcome.SUCCESS,
@@ -107,12 +107,12 @@ public class FolderService {
     public void delete(Caller me, long id) {
         Folder f = guard.folder(me, id);
         if (!FolderRules.mayChange(me, f)) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         List<Folder> tree = folders.subtree(f);
         List<Long> ids = tree.stream().map(Folder::id).toList();
         if (!me.admin() && entries.countOthers(ids, me.id()) > 0) {
-            throw ApiException.conflict("sharing.error.folderHoldsOthers");
+            throw Refusal.conflict("sharing.error.folderHoldsOthers");
         }
         Instant now = clock.instant();
         entries.binLiveIn(ids, me.id(), now);

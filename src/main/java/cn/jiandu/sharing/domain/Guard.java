@@ -1,6 +1,6 @@
 package cn.jiandu.sharing.domain;
 
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
 import org.springframework.stereotype.Component;
 
 /** Loads folders and entries for a caller: what he may not see is 404, whatever its state. */
@@ -16,9 +16,9 @@ public class Guard {
     }
 
     public Folder folder(Caller me, long id) {
-        Folder f = folders.find(id).orElseThrow(ApiException::notFound);
+        Folder f = folders.find(id).orElseThrow(Refusal::notFound);
         if (!me.sees(f.spaceId()) || f.deleted()) {
-            throw ApiException.notFound();
+            throw Refusal.notFound();
         }
         return f;
     }
@@ -27,16 +27,16 @@ public class Guard {
     public Entry entry(Caller me, long id) {
         Entry e = anyEntry(me, id);
         if (e.deleted()) {
-            throw ApiException.notFound();
+            throw Refusal.notFound();
         }
         return e;
     }
 
     /** An entry, live or in the bin. */
     public Entry anyEntry(Caller me, long id) {
-        Entry e = entries.find(id).orElseThrow(ApiException::notFound);
+        Entry e = entries.find(id).orElseThrow(Refusal::notFound);
         if (!me.sees(e.spaceId())) {
-            throw ApiException.notFound();
+            throw Refusal.notFound();
         }
         return e;
     }

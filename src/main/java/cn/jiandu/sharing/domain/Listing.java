@@ -1,8 +1,8 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
-import cn.jiandu.shared.web.ApiException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public class Listing {
             case "name" -> "name";
             case "updatedAt" -> "updated_at";
             case "size" -> "size";
-            default -> throw ApiException.invalidField("sort", "error.invalidValue");
+            default -> throw Refusal.invalidField("sort", "error.invalidValue");
         };
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor, key);
         String like = query == null || query.isBlank() ? null
@@ -121,7 +121,7 @@ public class Listing {
                 };
                 return new Keyset(part, k, Long.parseLong(parts.get(2)));
             } catch (RuntimeException e) {
-                throw ApiException.invalidField("cursor", "error.invalidValue");
+                throw Refusal.invalidField("cursor", "error.invalidValue");
             }
         }
     }

@@ -1,6 +1,6 @@
 package cn.jiandu.sharing.domain;
 
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
 import java.nio.charset.StandardCharsets;
 
 /** File and folder names: no separators, no "..", no control characters, at most 255 bytes of UTF-8. */
@@ -13,15 +13,15 @@ public final class Names {
 
     public static String check(String name) {
         if (name == null || name.isBlank()) {
-            throw ApiException.invalidField("name", "error.required");
+            throw Refusal.invalidField("name", "error.required");
         }
         String n = name.strip();
         boolean control = n.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
         if (n.contains("/") || n.contains("\\") || n.contains("..") || control || n.equals(".")) {
-            throw ApiException.invalidField("name", "sharing.error.badName");
+            throw Refusal.invalidField("name", "sharing.error.badName");
         }
         if (n.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw ApiException.invalidField("name", "sharing.error.nameTooLong", MAX_BYTES);
+            throw Refusal.invalidField("name", "sharing.error.nameTooLong", MAX_BYTES);
         }
         return n;
     }

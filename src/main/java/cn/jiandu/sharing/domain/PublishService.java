@@ -1,11 +1,11 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.files.FilePolicy;
 import cn.jiandu.files.FileStore;
 import cn.jiandu.files.StoredBlob;
-import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.sharing.FolderKind;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -42,20 +42,20 @@ public class PublishService {
             List<Long> spaceIds) {
         if (!me.admin()) {
             denials.record("sharing.publish", "sharing_space", null, name);
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         if (kind == null) {
-            throw ApiException.invalidField("folderKind", "error.required");
+            throw Refusal.invalidField("folderKind", "error.required");
         }
         if (spaceIds == null || spaceIds.isEmpty()) {
-            throw ApiException.invalidField("spaceIds", "error.required");
+            throw Refusal.invalidField("spaceIds", "error.required");
         }
         List<Folder> targets = new ArrayList<>();
         FilePolicy policy = null;
         for (long sid : new LinkedHashSet<>(spaceIds)) {
-            spaces.find(sid).orElseThrow(() -> ApiException.invalidField("spaceIds", "error.invalidValue"));
+            spaces.find(sid).orElseThrow(() -> Refusal.invalidField("spaceIds", "error.invalidValue"));
             Folder f = folders.standard(sid, kind.name())
-                    .orElseThrow(() -> ApiException.invalidField("folderKind", "error.invalidValue"));
+                    .orElseThrow(() -> Refusal.invalidField("folderKind", "error.invalidValue"));
             FilePolicy p = sharing.admit(me, f, name, declaredSize, props.maxRequestBytes());
             policy = policy == null || p.maxBytes() < policy.maxBytes() ? p : policy;
             targets.add(f);

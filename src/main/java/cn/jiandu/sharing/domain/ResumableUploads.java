@@ -1,10 +1,10 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.files.FileStore;
 import cn.jiandu.files.StoredBlob;
-import cn.jiandu.shared.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -83,7 +82,7 @@ public class ResumableUploads {
 
     public UploadSession create(Caller me, long folderId, String name, long length) {
         if (length < 0) {
-            throw ApiException.invalidField("Upload-Length", "error.invalidValue");
+            throw Refusal.invalidField("Upload-Length", "error.invalidValue");
         }
         Folder folder = guard.folder(me, folderId);
         sharing.admit(me, folder, name, length, maxSize());
@@ -104,9 +103,9 @@ public class ResumableUploads {
     /** The caller's own live session, or 404. */
     public UploadSession find(Caller me, String id) {
         UploadSession s = jdbc.sql("SELECT * FROM sharing_upload WHERE id = :id").param("id", id)
-                .query(ResumableUploads::map).optional().orElseThrow(ApiException::notFound);
+                .query(ResumableUploads::map).optional().orElseThrow(Refusal::notFound);
         if (s.userId() != me.id() || s.expiresAt().isBefore(clock.instant())) {
-            throw ApiException.notFound();
+            throw Refusal.notFound();
         }
         return s;
     }
@@ -127,7 +126,7 @@ public class ResumableUploads {
     public Progress append(Caller me, String id, long offset, InputStream body) {
         UploadSession s = find(me, id);
         if (offset != s.offset()) {
-            throw ApiException.conflict("sharing.error.offsetMismatch", s.offset());
+            throw Refusal.conflict("sharing.error.offsetMismatch", s.offset());
         }
         String lease = claim(me, s);
         Written written = new Written();
@@ -184,7 +183,7 @@ public class ResumableUploads {
         int n;
         while ((n = body.read(buf)) > 0) {
             if (offset + written.bytes + n > s.length()) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "sharing.error.beyondLength");
+                throw Refusal.tooLarge("sharing.error.beyondLength");
             }
             Instant now = clock.instant();
             if (now.isAfter(renewed.plus(RENEW_EVERY))) {
@@ -217,9 +216,9 @@ public class ResumableUploads {
         }
         UploadSession again = find(me, s.id());
         if (again.offset() != s.offset()) {
-            throw ApiException.conflict("sharing.error.offsetMismatch", again.offset());
+            throw Refusal.conflict("sharing.error.offsetMismatch", again.offset());
         }
-        throw new ApiException(HttpStatus.LOCKED, "sharing.error.uploadBusy");
+        throw new Refusal(Refusal.Kind.LOCKED, "sharing.error.uploadBusy");
     }
 
     private void renew(String id, String lease, Instant now) {
@@ -227,7 +226,7 @@ public class ResumableUploads {
                 .param("now", Rows.ts(now)).param("id", id).param("lease", lease).update();
         if (n == 0) {
             // taken over (this request stalled past the stale time) or cancelled: write nothing more
-            throw new ApiException(HttpStatus.LOCKED, "sharing.error.uploadBusy");
+            throw new Refusal(Refusal.Kind.LOCKED, "sharing.error.uploadBusy");
         }
     }
 
@@ -252,12 +251,12 @@ public class ResumableUploads {
     }
 
     /** The staging file lacks bytes the session counts (or is gone): the upload cannot resume; it starts anew. */
-    private ApiException lost(UploadSession s) {
+    private Refusal lost(UploadSession s) {
         digests.forget(s.id());
         jdbc.sql("DELETE FROM sharing_upload WHERE id = :id").param("id", s.id()).update();
         deleteQuietly(s.staging());
         audit.recordAs(s.userId(), null, "sharing.upload.lost", "sharing_upload", s.id(), Outcome.FAILURE, s.name());
-        return ApiException.notFound();
+        return Refusal.notFound();
     }
 
     /** Adopts the staging file (checked by content and size) and places it, in one transaction. */
@@ -279,7 +278,7 @@ public class ResumableUploads {
             int deleted = jdbc.sql("DELETE FROM sharing_upload WHERE id = :id AND writer = :lease")
                     .param("id", s.id()).param("lease", lease).update();
             if (deleted == 0) {
-                throw new ApiException(HttpStatus.LOCKED, "sharing.error.uploadBusy");
+                throw new Refusal(Refusal.Kind.LOCKED, "sharing.error.uploadBusy");
             }
             StoredBlob blob = store.adopt(s.staging(), policy, sha256);
             return sharing.place(me, folder, s.name(), blob, "sharing.upload");

@@ -1,16 +1,15 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.files.FilePolicy;
 import cn.jiandu.files.FileStore;
 import cn.jiandu.files.StoredBlob;
-import cn.jiandu.shared.web.ApiException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,18 +52,18 @@ public class SharingService {
     public FilePolicy admit(Caller me, Folder folder, String name, long declaredSize, long maxBytes) {
         Names.check(name);
         if (!me.contributes(folder.spaceId())) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         if (folder.isRoot()) {
-            throw ApiException.invalidField("folderId", "sharing.error.rootFiles");
+            throw Refusal.invalidField("folderId", "sharing.error.rootFiles");
         }
         if (declaredSize > maxBytes) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "sharing.error.tooLarge", maxBytes / (1024 * 1024));
+            throw Refusal.tooLarge("sharing.error.tooLarge", maxBytes / (1024 * 1024));
         }
         long room = room(folder.spaceId());
         if (declaredSize > room) {
             denials.record("sharing.upload", "sharing_folder", folder.id(), "quota");
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "sharing.error.quota");
+            throw Refusal.tooLarge("sharing.error.quota");
         }
         return FilePolicy.documentsAndMedia(Math.min(maxBytes, room));
     }
@@ -90,7 +89,7 @@ public class SharingService {
     @Transactional
     public Entry place(Caller me, Folder folder, String name, StoredBlob blob, String action) {
         if (room(folder.spaceId()) < blob.size()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "sharing.error.quota");
+            throw Refusal.tooLarge("sharing.error.quota");
         }
         Instant now = clock.instant();
         var same = entries.liveByName(folder.id(), name);
@@ -120,19 +119,19 @@ public class SharingService {
         Entry e = guard.entry(me, id);
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
             denials.record("sharing.update", "sharing_entry", id, null);
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         String n = name == null ? e.name() : Names.check(name);
         Folder target = folderId == null ? folders.find(e.folderId()).orElseThrow() : guard.folder(me, folderId);
         if (target.spaceId() != e.spaceId()) {
-            throw ApiException.invalidField("folderId", "sharing.error.otherSpace");
+            throw Refusal.invalidField("folderId", "sharing.error.otherSpace");
         }
         if (target.isRoot()) {
-            throw ApiException.invalidField("folderId", "sharing.error.rootFiles");
+            throw Refusal.invalidField("folderId", "sharing.error.rootFiles");
         }
         boolean moved = target.id() != e.folderId();
         if ((moved || !n.equals(e.name())) && entries.nameTaken(target.id(), n)) {
-            throw ApiException.conflict("sharing.error.nameTaken", n);
+            throw Refusal.conflict("sharing.error.nameTaken", n);
         }
         Instant now = clock.instant();
         if (moved) {
@@ -153,7 +152,7 @@ public class SharingService {
         Entry e = guard.entry(me, id);
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
             denials.record("sharing.delete", "sharing_entry", id, null);
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         entries.bin(id, me.id(), clock.instant());
         audit.record("sharing.delete", "sharing_entry", id, Outcome.SUCCESS, e.name());
@@ -175,11 +174,11 @@ public class SharingService {
     public Entry restore(Caller me, long id) {
         Entry e = guard.anyEntry(me, id);
         if (!e.deleted()) {
-            throw ApiException.notFound();
+            throw Refusal.notFound();
         }
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
             denials.record("sharing.restore", "sharing_entry", id, null);
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
         Folder f = folders.find(e.folderId()).orElseThrow();
         folderService.undeleteChain(f);
@@ -212,9 +211,9 @@ public class SharingService {
     public Entry restoreVersion(Caller me, long id, int versionNo) {
         Entry e = guard.entry(me, id);
         if (!me.contributes(e.spaceId()) || !me.manages(e.ownerId())) {
-            throw ApiException.forbidden();
+            throw Refusal.forbidden();
         }
-        Version v = entries.version(id, versionNo).orElseThrow(ApiException::notFound);
+        Version v = entries.version(id, versionNo).orElseThrow(Refusal::notFound);
         int n = entries.addVersion(e, v.blobId(), v.size(), v.sha256(), v.contentType(), v.kind(), me.id(),
                 clock.instant());
         audit.record("sharing.version.restore", "sharing_entry", id, Outcome.SUCCESS, "v" + versionNo + " → v" + n);

@@ -1,11 +1,11 @@
 package cn.jiandu.sharing.domain;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
 import cn.jiandu.shared.security.Role;
-import cn.jiandu.shared.web.ApiException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +31,13 @@ public class SpaceAdmin {
     }
 
     public Space space(long id) {
-        return spaces.find(id).orElseThrow(ApiException::notFound);
+        return spaces.find(id).orElseThrow(Refusal::notFound);
     }
 
     @Transactional
     public long create(String name) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.invalidField("name", "error.required");
+            throw Refusal.invalidField("name", "error.required");
         }
         return folders.createSpace(Names.check(name), null);
     }
@@ -52,7 +52,7 @@ public class SpaceAdmin {
     @Transactional
     public void addMember(long id, long userId) {
         space(id);
-        users.find(userId).orElseThrow(() -> ApiException.invalidField("userId", "error.invalidValue"));
+        users.find(userId).orElseThrow(() -> Refusal.invalidField("userId", "error.invalidValue"));
         spaces.addMember(id, userId);
         audit.record("sharing.member.add", "sharing_space", id, Outcome.SUCCESS, "user " + userId);
     }
@@ -62,10 +62,10 @@ public class SpaceAdmin {
     public void addMember(long id, String username) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty()) {
-            throw ApiException.invalidField("username", "error.required");
+            throw Refusal.invalidField("username", "error.required");
         }
         UserView user = users.findByUsername(name)
-                .orElseThrow(() -> ApiException.invalidField("username", "sharing.error.noSuchUser", name));
+                .orElseThrow(() -> Refusal.invalidField("username", "sharing.error.noSuchUser", name));
         addMember(id, user.id());
     }
 

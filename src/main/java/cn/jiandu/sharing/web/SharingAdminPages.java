@@ -1,5 +1,6 @@
 package cn.jiandu.sharing.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.ApiException;
@@ -88,7 +89,7 @@ class SharingAdminPages {
                         spaceIds).size();
             }
             redirect.addFlashAttribute("notice", messages.getMessage("sharing.published", new Object[] {n}, locale));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -114,7 +115,7 @@ class SharingAdminPages {
         try {
             duty.declare(callers.of(me), code, type, startsOn, dueOn);
             redirect.addFlashAttribute("notice", messages.getMessage("common.saved", null, locale));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
         }
         return "redirect:/sharing/duty";
@@ -144,7 +145,7 @@ class SharingAdminPages {
             long id = spaceAdmin.create(name);
             redirect.addFlashAttribute("notice", messages.getMessage("sharing.space.created", null, locale));
             return "redirect:/sharing/spaces/" + id + "/admin";
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
             return "redirect:/sharing";
         }
@@ -208,8 +209,8 @@ class SharingAdminPages {
         try {
             change.run();
             notice = messages.getMessage(doneKey, null, locale);
-        } catch (ApiException e) {
-            if (e.status().value() == 404) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
             error = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);

@@ -1,5 +1,6 @@
 package cn.jiandu.sharing.web;
 
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -243,7 +244,7 @@ class SharingPages {
         try {
             change.get();
             redirect.addFlashAttribute("notice", messages.getMessage(doneKey, null, locale));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
         }
         return "redirect:" + back;

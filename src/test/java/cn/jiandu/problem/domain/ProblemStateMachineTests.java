@@ -7,7 +7,8 @@ import cn.jiandu.problem.CloseReason;
 import cn.jiandu.problem.ProblemAction;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.Rating;
-import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.Refusal;
+import cn.jiandu.shared.web.RefusalStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -96,8 +97,8 @@ class ProblemStateMachineTests {
                 assertThat(p.drainSteps()).as(status + " " + a).isNotEmpty();
             } else {
                 ProblemStatus before = p.status();
-                assertThatThrownBy(() -> perform(p, a)).as(status + " " + a).isInstanceOf(ApiException.class)
-                        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.CONFLICT));
+                assertThatThrownBy(() -> perform(p, a)).as(status + " " + a).isInstanceOf(Refusal.class)
+                        .satisfies(e -> assertThat(RefusalStatus.of((Refusal) e)).isEqualTo(HttpStatus.CONFLICT));
                 assertThat(p.status()).isEqualTo(before);
                 assertThat(p.drainSteps()).isEmpty();
             }
@@ -276,14 +277,14 @@ class ProblemStateMachineTests {
     }
 
     private static void assertConflict(Runnable r) {
-        assertThatThrownBy(r::run).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.CONFLICT));
+        assertThatThrownBy(r::run).isInstanceOf(Refusal.class)
+                .satisfies(e -> assertThat(RefusalStatus.of((Refusal) e)).isEqualTo(HttpStatus.CONFLICT));
     }
 
     private static void assertBadRequest(Consumer<Problem> action, ProblemStatus status) {
         Problem p = in(status);
-        assertThatThrownBy(() -> action.accept(p)).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> action.accept(p)).isInstanceOf(Refusal.class)
+                .satisfies(e -> assertThat(RefusalStatus.of((Refusal) e)).isEqualTo(HttpStatus.BAD_REQUEST));
         assertThat(p.status()).isEqualTo(status);
     }
 }
