@@ -1,0 +1,17 @@
+package cn.jiandu.assessment.web;
+
+import cn.jiandu.assessment.AssessmentPermissions;
+import cn.jiandu.shared.web.NavEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AssessmentNavigation {
+
+    /** Everyone assessed, the office, leaders and branch secretaries. */
+    @Bean
+    NavEntry assessmentNav() {
+        return new NavEntry(400, "nav.assessment", "/assessment/schemes", "📊",
+                me -> me.can(AssessmentPermissions.SCHEME_READ));
+    }
+}
