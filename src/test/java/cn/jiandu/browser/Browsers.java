@@ -24,7 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for the browser tests: {@code /usr/bin/chromium} driven by {@code /usr/bin/chromedriver},
- * both named explicitly so that nothing is ever downloaded. A missing browser fails the test (it is not skipped).
+ * both named explicitly so that nothing is ever downloaded. Where they are missing, {@link BrowserAvailability} skips
+ * every {@code *BrowserTests} class with one line saying how to install them (a failure with
+ * {@code -Djiandu.browser-tests=required}, as in {@code .ci/run}); a call from any other class fails.
  * Phone widths are emulated exactly (a desktop window cannot be made that narrow). Screenshots go to
  * {@code target/screenshots/}.
  */

@@ -33,6 +33,12 @@ public class TestInfrastructure {
         };
     }
 
+    /** With the embedded PostgreSQL, the context closes before the server stops (EmbeddedPostgresSession). */
+    @Bean
+    static EmbeddedPostgresSession.ContextRegistration embeddedPostgresContextRegistration() {
+        return new EmbeddedPostgresSession.ContextRegistration();
+    }
+
     /** Every run starts from an empty schema, on H2 and on PostgreSQL alike. */
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {
