@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browsers {
 
-    public static final File CHROMIUM = new File("/usr/bin/chromium");
-    public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** Debian's paths; {@code -Djiandu.chromium=…} and {@code -Djiandu.chromedriver=…} name others. */
+    public static final File CHROMIUM = new File(System.getProperty("jiandu.chromium", "/usr/bin/chromium"));
+    public static final File CHROMEDRIVER = new File(System.getProperty("jiandu.chromedriver", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private Browsers() {
