@@ -71,8 +71,24 @@
       });
   }
 
+  /** 不满意 needs a reason: the comment becomes required when it is chosen (the server refuses it without one). */
+  function ratingReason() {
+    var form = document.getElementById('rate-form');
+    if (!form) {
+      return;
+    }
+    var comment = document.getElementById('rate-comment');
+    function sync() {
+      var chosen = form.querySelector('input[name=rating]:checked');
+      comment.required = !!chosen && chosen.value === 'DISSATISFIED';
+    }
+    form.addEventListener('change', sync);
+    sync();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     photoLimit();
+    ratingReason();
     dashboard();
   });
 })();

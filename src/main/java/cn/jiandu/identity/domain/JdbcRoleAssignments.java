@@ -3,6 +3,8 @@ package cn.jiandu.identity.domain;
 import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.identity.RoleAssignments;
+import cn.jiandu.shared.Refusal;
+import java.util.List;
 import cn.jiandu.shared.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,12 @@ class JdbcRoleAssignments implements RoleAssignments {
     @Override
     @Transactional
     public boolean revoke(long userId, Role role, String reason) {
+        if (role == Role.ADMIN) {
+            List<Long> admins = users.lockEnabledAdmins();
+            if (admins.size() <= 1 && admins.contains(userId)) {
+                throw Refusal.conflict("user.error.lastAdmin");
+            }
+        }
         boolean changed = users.removeRole(userId, role);
         if (changed) {
             audit.record("user.revokeRole", "user", userId, Outcome.SUCCESS, role + " " + reason);

@@ -97,6 +97,16 @@ public class UserRepository {
         return load(jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs)).list());
     }
 
+    /**
+     * The ids of the enabled admins, their rows locked until the transaction ends: two admins disabling each other at
+     * the same moment are decided one after the other, so one admin always stays.
+     */
+    public List<Long> lockEnabledAdmins() {
+        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND id IN "
+                        + "(SELECT user_id FROM app_user_role WHERE role = 'ADMIN') ORDER BY id FOR UPDATE")
+                .query(Long.class).list();
+    }
+
     public List<User> withRole(Role role, Long orgUnitId) {
         String sql = "SELECT u.* FROM app_user u JOIN app_user_role r ON r.user_id = u.id WHERE r.role = :role "
                 + "AND u.enabled = TRUE" + (orgUnitId == null ? "" : " AND u.org_unit_id = :org") + " ORDER BY u.id";

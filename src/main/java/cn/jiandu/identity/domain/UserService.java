@@ -5,6 +5,8 @@ import cn.jiandu.audit.AuditTrail;
 import cn.jiandu.audit.Outcome;
 import cn.jiandu.identity.security.TokenService;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.shared.security.CurrentUser;
+import cn.jiandu.shared.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -113,6 +115,7 @@ public class UserService {
         User u = users.findById(id).orElseThrow(Refusal::notFound);
         validate(c, false);
         boolean disabling = u.enabled() && !c.enabled();
+        keepAnAdmin(u, c.enabled(), c.roles().contains(Role.ADMIN));
         u.updateProfile(c.displayName(), c.orgUnitId(), blankToNull(c.mobile()), c.roles());
         u.setEnabled(c.enabled());
         users.update(u);
@@ -128,6 +131,7 @@ public class UserService {
     public User setEnabled(long id, boolean enabled) {
         User u = users.findById(id).orElseThrow(Refusal::notFound);
         boolean disabling = u.enabled() && !enabled;
+        keepAnAdmin(u, enabled, u.roles().contains(Role.ADMIN));
         u.setEnabled(enabled);
         users.update(u);
         audit.record(enabled ? "user.enable" : "user.disable", "user", id, Outcome.SUCCESS, u.username());
@@ -135,6 +139,23 @@ public class UserService {
             revokeAccess(u);
         }
         return u;
+    }
+
+    /**
+     * Nobody disables his own account, and the last enabled admin is neither disabled nor loses the role: either
+     * would leave an installation nobody can administer (409).
+     */
+    void keepAnAdmin(User u, boolean enabledAfter, boolean adminAfter) {
+        if (u.enabled() && !enabledAfter && CurrentUser.find().map(me -> me.id() == u.id()).orElse(false)) {
+            throw Refusal.conflict("user.error.disableSelf");
+        }
+        boolean adminNow = u.enabled() && u.roles().contains(Role.ADMIN);
+        if (adminNow && !(enabledAfter && adminAfter)) {
+            List<Long> admins = users.lockEnabledAdmins();
+            if (admins.size() <= 1 && admins.contains(u.id())) {
+                throw Refusal.conflict("user.error.lastAdmin");
+            }
+        }
     }
 
     /** Admin reset: returns the one-time password (shown once, never stored in clear). */

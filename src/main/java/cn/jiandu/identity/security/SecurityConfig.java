@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,6 +40,11 @@ class SecurityConfig {
             LoginThrottle throttle, AuditTrail audit) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
+        // a disabled account is told so ("账号已停用，请联系管理员") only after its password proved right: with a
+        // wrong password it gets the same answer as an unknown name, so the message reveals nothing to a guesser
+        AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
+        dao.setPreAuthenticationChecks(user -> { });
+        dao.setPostAuthenticationChecks(status);
         ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, audit));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;

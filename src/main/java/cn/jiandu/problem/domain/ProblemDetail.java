@@ -26,8 +26,11 @@ public record ProblemDetail(String id, String number, String title, String descr
     public record Photo(String id, String stepId, String url, String thumbUrl) {
     }
 
-    /** A step; {@code actorName} is null for the reporter (shown as 反映人) and for the system. */
+    /**
+     * A step; {@code actorName} is null for the reporter (shown as 反映人) and for the system; {@code rating} is the
+     * grade of a RATE step (every round: a 不满意 that reopened, then the last one), null for other steps.
+     */
     public record TimelineEntry(String id, String action, String side, String actorName, String comment,
-            String handlingUnitName, OffsetDateTime at) {
+            String handlingUnitName, OffsetDateTime at, Rating rating) {
     }
 }

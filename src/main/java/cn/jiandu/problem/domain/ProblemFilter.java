@@ -11,7 +11,13 @@ import java.time.LocalDate;
  * else learns that a transfer was proposed, so for others the filter matches nothing).
  */
 public record ProblemFilter(ProblemStatus status, String categoryCode, Long orgUnitId, Warning warning, String q,
-        LocalDate from, LocalDate to, boolean mine, boolean assigned, boolean transferProposed) {
+        LocalDate from, LocalDate to, boolean mine, boolean assigned, boolean transferProposed, boolean open) {
+
+    /** {@code open}: only what is still being handled (待分办, 待受理, 办理中) — the reporter's 办理中 tab. */
+    public ProblemFilter(ProblemStatus status, String categoryCode, Long orgUnitId, Warning warning, String q,
+            LocalDate from, LocalDate to, boolean mine, boolean assigned, boolean transferProposed) {
+        this(status, categoryCode, orgUnitId, warning, q, from, to, mine, assigned, transferProposed, false);
+    }
 
     public ProblemFilter(ProblemStatus status, String categoryCode, Long orgUnitId, Warning warning, String q,
             LocalDate from, LocalDate to, boolean mine, boolean assigned) {

@@ -5,6 +5,7 @@ import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.problem.ProblemAction;
 import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.problem.Rating;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -135,11 +136,13 @@ public class ProblemQueries {
         Map<Long, String> actorNames = users.displayNames(steps.stream()
                 .filter(s -> s.side() != Actor.Side.REPORTER && s.actorId() != null).map(Step::actorId)
                 .collect(Collectors.toSet()));
+        Map<Long, Rating> grades = gradesOf(steps, p.rating());
         steps = ReaderView.timeline(me, p, steps);
         List<ProblemDetail.TimelineEntry> timeline = steps.stream().map(s -> new ProblemDetail.TimelineEntry(
                 String.valueOf(s.id()), s.action(), s.side().name(),
                 s.side() == Actor.Side.REPORTER ? null : actorNames.get(s.actorId()), s.comment(),
-                s.handlingUnitId() == null ? null : names.unit(s.handlingUnitId()), odt(s.occurredAt()))).toList();
+                s.handlingUnitId() == null ? null : names.unit(s.handlingUnitId()), odt(s.occurredAt()),
+                grades.get(s.id()))).toList();
         List<ProblemDetail.Photo> photoList = photos.of(id).stream().map(ph -> new ProblemDetail.Photo(
                 String.valueOf(ph.id()), ph.stepId() == null ? null : String.valueOf(ph.stepId()),
                 "/api/v1/problems/" + id + "/photos/" + ph.id(),
@@ -154,6 +157,25 @@ public class ProblemQueries {
                 p.extensionRequests(), p.pendingExtensionDays(), odt(ReaderView.transferProposedAt(me, p)),
                 p.urgeCount(), b.of(p), mine,
                 mine && p.status() == ProblemStatus.REPLIED, allowedActions(me, p), photoList, timeline);
+    }
+
+    /**
+     * The grade of every RATE step: only 不满意 reopens a report, so a rating followed by REOPEN was 不满意 and the
+     * last rating without one is the report's final grade.
+     */
+    static Map<Long, Rating> gradesOf(List<Step> steps, Rating last) {
+        Map<Long, Rating> grades = new java.util.HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if ("RATE".equals(s.action()) && s.id() != null) {
+                boolean reopened = i + 1 < steps.size() && "REOPEN".equals(steps.get(i + 1).action());
+                Rating grade = reopened ? Rating.DISSATISFIED : last;
+                if (grade != null) {
+                    grades.put(s.id(), grade);
+                }
+            }
+        }
+        return grades;
     }
 
     /** What the caller may do now: the state allows it and his role does. */
@@ -194,6 +216,9 @@ public class ProblemQueries {
                 q.conditions.add(me.has(Role.HANDLER) ? "p.handling_unit_id = :proposalUnit" : "1 = 0");
                 q.params.put("proposalUnit", me.orgUnitId());
             }
+        }
+        if (f.open()) {
+            q.conditions.add("p.status IN ('PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS')");
         }
         if (f.status() != null) {
             q.conditions.add("p.status = :status");

@@ -31,10 +31,12 @@ public class ProblemRepository {
 
     private final JdbcClient jdbc;
     private final ProblemTally tally;
+    private final ProblemNumbers numbers;
 
-    ProblemRepository(JdbcClient jdbc, ProblemTally tally) {
+    ProblemRepository(JdbcClient jdbc, ProblemTally tally, ProblemNumbers numbers) {
         this.jdbc = jdbc;
         this.tally = tally;
+        this.numbers = numbers;
     }
 
     public Optional<Problem> find(long id) {
@@ -44,6 +46,20 @@ public class ProblemRepository {
 
     /** Inserts a new report, gives it its number (JD-yyyy-nnnnnn) and writes its pending steps. */
     public Problem insert(Problem p) {
+        insertUnnumbered(p);
+        assignNumber(p);
+        return p;
+    }
+
+    /** Gives an inserted report its official number; late in the transaction (see {@link ProblemNumbers}). */
+    public void assignNumber(Problem p) {
+        p.number = numbers.next(p.createdAt);
+        jdbc.sql("UPDATE problem SET number = :number WHERE id = :id").param("number", p.number).param("id", p.id)
+                .update();
+    }
+
+    /** Inserts a new report without its number yet and writes its pending steps. */
+    public Problem insertUnnumbered(Problem p) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO problem (title, description, location, category_code, org_unit_id, reporter_id, anonymous,
@@ -54,9 +70,6 @@ public class ProblemRepository {
                 .param("anonymous", p.anonymous).param("status", p.status.name()).param("created", ts(p.createdAt))
                 .update(keys, "id");
         p.id = keys.getKey().longValue();
-        p.number = String.format("JD-%d-%06d", LocalDate.ofInstant(p.createdAt, ClockConfig.ZONE).getYear(), p.id);
-        jdbc.sql("UPDATE problem SET number = :number WHERE id = :id").param("number", p.number).param("id", p.id)
-                .update();
         write(p, null);
         return p;
     }

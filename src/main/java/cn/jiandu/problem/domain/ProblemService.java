@@ -79,9 +79,11 @@ public class ProblemService {
         }
         photos.checkCount(photoFiles);
         Instant now = clock.instant();
-        Problem p = problems.insert(Problem.submit(title, description, location, cmd.categoryCode(), unit.id(),
-                me.id(), anonymous, now));
+        Problem p = problems.insertUnnumbered(Problem.submit(title, description, location, cmd.categoryCode(),
+                unit.id(), me.id(), anonymous, now));
         photos.attach(p.id(), null, photoFiles);
+        // numbered only once the photos passed: a refusal rolls the number back, no gap in the official numbers
+        problems.assignNumber(p);
         audit.record("problem.submit", "problem", p.id(), Outcome.SUCCESS, p.number());
         Optional<DispatchRule> rule = Dispatcher.choose(rules.all(), p.categoryCode(), unit.path(),
                 title + " " + description, id -> org.find(id).map(OrgUnitView::path).orElse(null));
@@ -140,7 +142,7 @@ public class ProblemService {
             }
             case APPROVE_EXTENSION -> {
                 if (p.status() == ProblemStatus.IN_PROGRESS && p.pendingExtensionDays() != null) {
-                    p.approveExtension(actor, calendar.deadlineAfter(p.dueAt(), p.pendingExtensionDays()),
+                    p.approveExtension(actor, extendedDue(p.dueAt(), p.pendingExtensionDays(), now),
                             cmd.comment(), now);
                 } else {
                     p.approveExtension(actor, null, cmd.comment(), now);
@@ -163,6 +165,15 @@ public class ProblemService {
         return p;
     }
 
+    /**
+     * The due date an approved extension gives: the working days requested, counted from the later of the old due
+     * date and the approval — an item already overdue gets the days from today, never a date that is past already.
+     */
+    public Instant extendedDue(Instant oldDue, int days, Instant approvedAt) {
+        Instant from = oldDue == null || oldDue.isBefore(approvedAt) ? approvedAt : oldDue;
+        return calendar.deadlineAfter(from, days);
+    }
+
     /** The reporter's rating: 403 for anyone else, 409 unless the report waits for a rating. */
     public Problem rate(JianduPrincipal me, long id, Rating rating, String comment) {
         if (rating == null) {
@@ -171,6 +182,10 @@ public class ProblemService {
         Problem p = queries.visible(me, id);
         if (p.reporterId() != me.id()) {
             throw Refusal.forbidden();
+        }
+        if (rating == Rating.DISSATISFIED && (comment == null || comment.isBlank())) {
+            // the unit must learn what is still wrong
+            throw Refusal.invalidField("comment", "problem.error.dissatisfiedReason");
         }
         Instant now = clock.instant();
         int days = p.deadlineDays() == null ? props.defaultDeadlineDays() : p.deadlineDays();

@@ -15,6 +15,9 @@ import cn.jiandu.shared.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -50,27 +53,61 @@ class ProblemListPages {
         this.export = export;
     }
 
+    private static final List<String> MINE_TABS = List.of("all", "open", "REPLIED", "CLOSED");
+    private static final List<String> QUEUE_TABS = List.of("DISPATCHED", "IN_PROGRESS", "dueSoon", "overdue",
+            "REPLIED", "CLOSED");
+
+    /** 我的反映 in tabs 全部/办理中/待评价/已办结, each with its count. */
     @GetMapping("/problems/mine")
-    String mine(JianduPrincipal me, @RequestParam(required = false) String cursor, Model model,
+    String mine(JianduPrincipal me, @RequestParam(defaultValue = "all") String tab,
+            @RequestParam(required = false) String cursor, Model model,
             @RequestHeader(value = "HX-Request", required = false) String hx) {
-        ProblemFilter f = new ProblemFilter(null, null, null, null, null, null, null, true, false);
-        return page(me, f, cursor, model, hx, "problem/mine");
+        String current = MINE_TABS.contains(tab) ? tab : "all";
+        if (cursor == null) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            MINE_TABS.forEach(t -> counts.put(t, queries.count(me, mineFilter(t))));
+            model.addAttribute("counts", counts);
+        }
+        model.addAttribute("tab", current);
+        model.addAttribute("tabs", MINE_TABS);
+        return page(me, mineFilter(current), cursor, model, hx, "problem/mine");
     }
 
+    /** The handling unit's queue: what waits on it, what waits on the reporter, what is done; searchable. */
     @GetMapping("/problems/queue")
     @PreAuthorize("hasRole('HANDLER') or hasAuthority('problem:handle')")
     String queue(JianduPrincipal me, @RequestParam(defaultValue = "DISPATCHED") String tab,
-            @RequestParam(required = false) String cursor, Model model,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model,
             @RequestHeader(value = "HX-Request", required = false) String hx) {
-        ProblemFilter f = switch (tab) {
-            case "IN_PROGRESS" -> filter(ProblemStatus.IN_PROGRESS, null);
-            case "dueSoon" -> filter(null, Warning.YELLOW);
-            case "overdue" -> filter(null, Warning.RED);
-            default -> filter(ProblemStatus.DISPATCHED, null);
+        String current = QUEUE_TABS.contains(tab) ? tab : "DISPATCHED";
+        String search = blank(q);
+        if (cursor == null) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            QUEUE_TABS.forEach(t -> counts.put(t, queries.count(me, queueFilter(t, search))));
+            model.addAttribute("counts", counts);
+        }
+        model.addAttribute("tab", current);
+        model.addAttribute("tabs", QUEUE_TABS);
+        model.addAttribute("q", search == null ? "" : search);
+        return page(me, queueFilter(current, search), cursor, model, hx, "problem/queue");
+    }
+
+    private static ProblemFilter mineFilter(String tab) {
+        return switch (tab) {
+            case "open" -> new ProblemFilter(null, null, null, null, null, null, null, true, false, false, true);
+            case "REPLIED", "CLOSED" -> new ProblemFilter(ProblemStatus.valueOf(tab), null, null, null, null, null,
+                    null, true, false);
+            default -> new ProblemFilter(null, null, null, null, null, null, null, true, false);
         };
-        model.addAttribute("tab", tab);
-        model.addAttribute("tabs", new String[] {"DISPATCHED", "IN_PROGRESS", "dueSoon", "overdue"});
-        return page(me, f, cursor, model, hx, "problem/queue");
+    }
+
+    private static ProblemFilter queueFilter(String tab, String q) {
+        return switch (tab) {
+            case "IN_PROGRESS", "REPLIED", "CLOSED" -> filter(ProblemStatus.valueOf(tab), null, q);
+            case "dueSoon" -> filter(null, Warning.YELLOW, q);
+            case "overdue" -> filter(null, Warning.RED, q);
+            default -> filter(ProblemStatus.DISPATCHED, null, q);
+        };
     }
 
     @GetMapping("/problems/dispatch")
@@ -126,8 +163,8 @@ class ProblemListPages {
         return hx != null && cursor != null ? "problem/rows :: rows" : view;
     }
 
-    private static ProblemFilter filter(ProblemStatus status, Warning warning) {
-        return new ProblemFilter(status, null, null, warning, null, null, null, false, true);
+    private static ProblemFilter filter(ProblemStatus status, Warning warning, String q) {
+        return new ProblemFilter(status, null, null, warning, q, null, null, false, true);
     }
 
     /** The ledger is the office's, the leaders' and the branch secretaries' (each within his data scope). */

@@ -9,12 +9,18 @@ import cn.jiandu.problem.domain.ActionCommand;
 import cn.jiandu.problem.domain.CategoryRepository;
 import cn.jiandu.problem.domain.PhotoService;
 import cn.jiandu.problem.domain.Problem;
+import cn.jiandu.problem.domain.ProblemDetail;
 import cn.jiandu.problem.domain.ProblemQueries;
 import cn.jiandu.problem.domain.ProblemService;
 import cn.jiandu.problem.domain.SubmitCommand;
 import cn.jiandu.problem.ProblemProperties;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.Refusal;
+import cn.jiandu.shared.time.ClockConfig;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.RefusalStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +39,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProblemPages {
 
+    /** A refused action: what was typed, shown again in its open panel with the reason. */
+    record FailedAction(ProblemAction action, String comment, Long handlingUnitId, Integer days, String error) {
+    }
+
+    /** A refused rating: the grade and comment chosen, shown again with the reason. */
+    record FailedRating(Rating rating, String comment, String error) {
+    }
+
     /** The report form's fields, kept to re-show the form after a refusal. */
     record ReportForm(String title, String description, String categoryCode, Long orgUnitId, String location,
             Boolean anonymous) {
@@ -46,9 +60,11 @@ class ProblemPages {
     private final FileStore files;
     private final ProblemProperties props;
     private final PageSupport support;
+    private final Clock clock;
 
     ProblemPages(ProblemService service, ProblemQueries queries, CategoryRepository categories, OrgDirectory org,
-            PhotoService photos, FileStore files, ProblemProperties props, PageSupport support) {
+            PhotoService photos, FileStore files, ProblemProperties props, PageSupport support, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.queries = queries;
         this.categories = categories;
@@ -76,16 +92,28 @@ class ProblemPages {
             redirect.addFlashAttribute("notice", support.message("problem.report.done", p.number()));
             return "redirect:/problems/" + p.id();
         } catch (Refusal e) {
-            return showForm(model, form, support.message(e));
+            // the typed text stays; the error stands next to the field that caused it (photos: chosen again)
+            model.addAttribute("fieldErrors", support.fieldMessages(e));
+            return showForm(model, form, support.fieldErrorsOnly(e) ? support.message("error.validation") : support.message(e));
         }
     }
 
     @GetMapping("/problems/{id}")
     String detail(JianduPrincipal me, @PathVariable long id, Model model) {
-        model.addAttribute("p", queries.detail(me, id));
+        return showDetail(me, id, model);
+    }
+
+    private String showDetail(JianduPrincipal me, long id, Model model) {
+        ProblemDetail p = queries.detail(me, id);
+        model.addAttribute("p", p);
         model.addAttribute("units", org.all());
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("defaultDays", props.defaultDeadlineDays());
+        if (p.pendingExtensionDays() != null && p.allowedActions().contains(ProblemAction.APPROVE_EXTENSION)) {
+            // what the approver decides on: the days asked for and the due date an approval now gives
+            model.addAttribute("extensionDue", service.extendedDue(p.dueAt() == null ? null : p.dueAt().toInstant(),
+                    p.pendingExtensionDays(), clock.instant()).atZone(ClockConfig.ZONE).toOffsetDateTime());
+        }
         return "problem/detail";
     }
 
@@ -93,8 +121,8 @@ class ProblemPages {
     String act(JianduPrincipal me, @PathVariable long id, @RequestParam ProblemAction action,
             @RequestParam(required = false) String comment, @RequestParam(required = false) Long handlingUnitId,
             @RequestParam(required = false) Integer days,
-            @RequestParam(value = "photos", required = false) List<MultipartFile> evidence,
-            RedirectAttributes redirect) {
+            @RequestParam(value = "photos", required = false) List<MultipartFile> evidence, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         try {
             Problem p = service.act(me, id, new ActionCommand(action, comment, handlingUnitId, days),
                     Uploads.of(evidence));
@@ -110,24 +138,30 @@ class ProblemPages {
             if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", support.message(e));
-            return "redirect:/problems/" + id;
+            // the page again with what he typed and the reason next to it: a reply is not retyped on a phone
+            response.setStatus(RefusalStatus.of(e).value());
+            model.addAttribute("failed", new FailedAction(action, comment, handlingUnitId, days,
+                    support.message(e)));
+            return showDetail(me, id, model);
         }
     }
 
     @PostMapping("/problems/{id}/rating")
     String rate(JianduPrincipal me, @PathVariable long id, @RequestParam(required = false) Rating rating,
-            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+            @RequestParam(required = false) String comment, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             service.rate(me, id, rating, comment);
             redirect.addFlashAttribute("notice", support.message("problem.action.RATE") + " ✓");
+            return "redirect:/problems/" + id;
         } catch (Refusal e) {
             if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", support.message(e));
+            response.setStatus(RefusalStatus.of(e).value());
+            model.addAttribute("failedRating", new FailedRating(rating, comment, support.message(e)));
+            return showDetail(me, id, model);
         }
-        return "redirect:/problems/" + id;
     }
 
     @GetMapping("/problems/{id}/photos/{photoId}")

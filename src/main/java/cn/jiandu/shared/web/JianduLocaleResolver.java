@@ -14,9 +14,14 @@ public class JianduLocaleResolver implements LocaleResolver {
 
     public static final String COOKIE = "lang";
     public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final String SWITCHED = JianduLocaleResolver.class.getName() + ".switched";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        // switched on this very request (?lang=): the cookie goes out with the response, the page is already new
+        if (request.getAttribute(SWITCHED) instanceof Locale switched) {
+            return switched;
+        }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             String accept = request.getHeader("Accept-Language");
             return accept != null && accept.trim().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : ZH;
@@ -34,6 +39,7 @@ public class JianduLocaleResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        request.setAttribute(SWITCHED, Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : ZH);
         Cookie cookie = new Cookie(COOKIE, Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "zh-CN");
         cookie.setPath("/");
         cookie.setHttpOnly(true);
