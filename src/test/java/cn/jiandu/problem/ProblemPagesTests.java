@@ -84,9 +84,10 @@ class ProblemPagesTests {
                 .param("action", "ACCEPT")).andExpect(status().is3xxRedirection());
         assertThat(html(get("/problems/" + id), "handler1")).contains("办理中", "data-action=\"REPLY\"");
         mvc.perform(get("/problems/" + id).with(Pages.as(users, "handler3"))).andExpect(status().isNotFound());
-        // a refused action comes back as a message, not an error page
+        // a refused action comes back as the detail page with the message in the action's panel, not an error page
         mvc.perform(post("/problems/" + id + "/actions").with(csrf()).with(Pages.as(users, "handler1"))
-                .param("action", "ACCEPT")).andExpect(status().is3xxRedirection());
+                .param("action", "ACCEPT")).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("data-testid=\"problem-timeline\"")));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ProblemTabsPagesTests {
 
     private static final Pattern TAB = Pattern.compile(
-            "data-tab=\"([A-Za-z_]+)\">\\s*<span>[^<]*</span>\\s*<span[^>]*data-testid=\"tab-count\">(\\d+)</span>");
+            "data-tab=\"([A-Za-z_]+)\"[^>]*>\\s*<span>[^<]*</span>\\s*<span[^>]*data-testid=\"tab-count\">(\\d+)</span>");
 
     @Autowired
     MockMvc mvc;
