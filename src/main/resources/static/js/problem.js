@@ -71,63 +71,6 @@
       });
   }
 
-  /**
-   * Phone photos are 5-25 MB; on weak 4G they must not travel in full. Before the report form is sent, every JPEG or
-   * PNG larger than the form's data-resize-bytes is redrawn at most data-resize-px on its long side as a JPEG (the
-   * server re-encodes anyway and strips the metadata), and put back into the file inputs.
-   */
-  function resizeBeforeSubmit() {
-    var form = document.getElementById('p-form');
-    if (!form || !window.DataTransfer || !window.createImageBitmap) {
-      return;
-    }
-    var maxPx = parseInt(form.getAttribute('data-resize-px') || '2560', 10);
-    var maxBytes = parseInt(form.getAttribute('data-resize-bytes') || '1500000', 10);
-    var ready = false;
-    var working = false;
-    function shrink(file) {
-      if (!/^image\/(jpeg|png|webp)$/.test(file.type) || file.size <= maxBytes) {
-        return Promise.resolve(file);
-      }
-      return createImageBitmap(file).then(function (bitmap) {
-        var f = Math.min(1, maxPx / Math.max(bitmap.width, bitmap.height));
-        var canvas = document.createElement('canvas');
-        canvas.width = Math.round(bitmap.width * f);
-        canvas.height = Math.round(bitmap.height * f);
-        canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-        return new Promise(function (resolve) {
-          canvas.toBlob(function (blob) {
-            resolve(blob && blob.size < file.size
-              ? new File([blob], file.name.replace(/\.[^.]+$/, '') + '.jpg', {type: 'image/jpeg'}) : file);
-          }, 'image/jpeg', 0.85);
-        });
-      }).catch(function () { return file; });
-    }
-    form.addEventListener('submit', function (evt) {
-      if (ready) {
-        return;
-      }
-      evt.preventDefault();
-      if (working) {
-        return;
-      }
-      working = true;
-      var status = document.getElementById('p-resizing');
-      if (status) { status.classList.remove('d-none'); }
-      var inputs = Array.prototype.slice.call(form.querySelectorAll('input[type=file]'));
-      Promise.all(inputs.map(function (input) {
-        return Promise.all(Array.prototype.map.call(input.files, shrink)).then(function (files) {
-          var dt = new DataTransfer();
-          files.forEach(function (f) { dt.items.add(f); });
-          input.files = dt.files;
-        });
-      })).then(function () {
-        ready = true;
-        form.requestSubmit(evt.submitter || undefined);
-      });
-    });
-  }
-
   /** 不满意 needs a reason: the comment becomes required when it is chosen (the server refuses it without one). */
   function ratingReason() {
     var form = document.getElementById('rate-form');
@@ -146,7 +89,6 @@
   document.addEventListener('DOMContentLoaded', function () {
     photoLimit();
     ratingReason();
-    resizeBeforeSubmit();
     dashboard();
   });
 })();
