@@ -1,0 +1,44 @@
+package cn.jiandu.training.web;
+
+import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.web.NavAttention;
+import cn.jiandu.shared.web.NavEntry;
+import cn.jiandu.training.TrainingPermissions;
+import cn.jiandu.training.domain.OnboardingService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TrainingNavigation {
+
+    @Bean
+    NavEntry trainingSessionsNav() {
+        return new NavEntry(300, "nav.training.sessions", "/training", "🎓", me -> true);
+    }
+
+    @Bean
+    NavEntry trainingOnboardingNav() {
+        return new NavEntry(310, "nav.training.onboarding", "/training/onboarding", "✅",
+                me -> me.isSupervisor() || me.can(TrainingPermissions.ONBOARDING_READ));
+    }
+
+    /** On a supervisor's home tile: the 五个一 items he has still to do; for the office, overdue checklists. */
+    @Bean
+    NavAttention onboardingWaiting(OnboardingService onboarding) {
+        return new NavAttention() {
+            @Override
+            public String href() {
+                return "/training/onboarding";
+            }
+
+            @Override
+            public long waitingFor(JianduPrincipal me) {
+                if (me.can(TrainingPermissions.ONBOARDING_CONFIRM)) {
+                    return onboarding.list(me, null, "OVERDUE").size();
+                }
+                return onboarding.ofUser(me.id()).stream().filter(c -> c.completedAt() == null)
+                        .mapToLong(c -> 5 - c.doneCount()).sum();
+            }
+        };
+    }
+}
