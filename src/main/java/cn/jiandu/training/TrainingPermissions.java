@@ -16,6 +16,10 @@ public class TrainingPermissions {
     public static final Permission PLAN = Permission.of("training:plan");
     public static final Permission ONBOARDING_READ = Permission.of("training:onboarding-read");
     public static final Permission ONBOARDING_CONFIRM = Permission.of("training:onboarding-confirm");
+    /** Edit and publish 监督一本通 (the admin only); everyone signed in reads the published version. */
+    /** Read every supervisor's 谈心谈话 records (the office and the leaders); a supervisor reads his own. */
+    public static final Permission TALKS_READ_ALL = Permission.of("talks:read-all");
+    public static final Permission HANDBOOK_EDIT = Permission.of("handbook:edit");
 
     @Bean
     PermissionGrants trainingPermissionGrants() {
@@ -23,6 +27,8 @@ public class TrainingPermissions {
                 .grant(PLAN, Role.ADMIN, Role.BRANCH_SECRETARY)
                 .grant(ONBOARDING_READ, Role.ADMIN, Role.LEADER, Role.BRANCH_SECRETARY)
                 .grant(ONBOARDING_CONFIRM, Role.ADMIN)
+                .grant(HANDBOOK_EDIT, Role.ADMIN)
+                .grant(TALKS_READ_ALL, Role.ADMIN, Role.LEADER)
                 .build();
     }
 }

@@ -23,17 +23,19 @@ public class TrainingRecords {
     }
 
     public record Record(UserView person, List<Entry> sessions, long attended, long invited,
-            List<OnboardingService.Checklist> onboarding) {
+            List<OnboardingService.Checklist> onboarding, List<Talks.Talk> talks) {
     }
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final OrgDirectory org;
     private final OnboardingService onboarding;
+    private final Talks talks;
     private final Clock clock;
 
     TrainingRecords(JdbcClient jdbc, UserDirectory users, OrgDirectory org, OnboardingService onboarding,
-            Clock clock) {
+            Talks talks, Clock clock) {
+        this.talks = talks;
         this.jdbc = jdbc;
         this.users = users;
         this.org = org;
@@ -64,6 +66,6 @@ public class TrainingRecords {
                             Db.instant(rs, "signed_in_at"));
                 }).list();
         long attended = entries.stream().filter(e -> e.status() != null && e.status().attended()).count();
-        return new Record(u, entries, attended, entries.size(), onboarding.ofUser(userId));
+        return new Record(u, entries, attended, entries.size(), onboarding.ofUser(userId), talks.ofAuthor(userId));
     }
 }

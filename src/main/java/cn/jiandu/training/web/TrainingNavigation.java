@@ -22,6 +22,17 @@ class TrainingNavigation {
                 me -> me.isSupervisor() || me.can(TrainingPermissions.ONBOARDING_READ));
     }
 
+    @Bean
+    NavEntry talksNav() {
+        return new NavEntry(315, "nav.training.talks", "/training/talks", "💬",
+                me -> me.isSupervisor() || me.can(TrainingPermissions.TALKS_READ_ALL));
+    }
+
+    @Bean
+    NavEntry handbookNav() {
+        return new NavEntry(320, "nav.handbook", "/handbook", "📘", me -> true);
+    }
+
     /** On a supervisor's home tile: the 五个一 items he has still to do; for the office, overdue checklists. */
     @Bean
     NavAttention onboardingWaiting(OnboardingService onboarding) {

@@ -21,7 +21,10 @@ class TrainingRecordApi {
     }
 
     record Record(String userId, String person, long invited, long attended, Double attendanceRate,
-            List<Entry> sessions, List<Json.Onboarding> onboarding) {
+            List<Entry> sessions, List<Json.Onboarding> onboarding, long talks, List<TalkRow> talkList) {
+    }
+
+    record TalkRow(String id, java.time.LocalDate heldOn, String topic) {
     }
 
     private final TrainingRecords records;
@@ -40,6 +43,7 @@ class TrainingRecordApi {
                 decided == 0 ? null : r.attended() / (double) decided,
                 r.sessions().stream().map(e -> new Entry(String.valueOf(e.sessionId()), e.kind(), e.title(),
                         Json.odt(e.startsAt()), Json.odt(e.endsAt()), e.status(), Json.odt(e.signedInAt()))).toList(),
-                r.onboarding().stream().map(c -> Json.Onboarding.of(c, clock.instant())).toList());
+                r.onboarding().stream().map(c -> Json.Onboarding.of(c, clock.instant())).toList(), r.talks().size(),
+                r.talks().stream().map(t -> new TalkRow(String.valueOf(t.id()), t.heldOn(), t.topic())).toList());
     }
 }
