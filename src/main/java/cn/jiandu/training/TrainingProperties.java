@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signInOpensBefore sign-in opens this long before the start
  * @param lateAfter a sign-in later than the start plus this counts as 迟到 (LATE)
  * @param reminderCron when overdue onboarding items are reminded (daily)
+ * @param onboardingForImported open a 五个一 checklist for imported appointments too (people who held the role
+ *                              before the register existed; off: they are not new supervisors)
  */
 @ConfigurationProperties("jiandu.training")
 public record TrainingProperties(@DefaultValue("30") int onboardingWorkingDays,
         @DefaultValue("30s") Duration codeRotation, @DefaultValue("15s") Duration codeGrace,
         @DefaultValue("30m") Duration signInOpensBefore, @DefaultValue("10m") Duration lateAfter,
-        @DefaultValue("0 0 9 * * *") String reminderCron) {
+        @DefaultValue("0 0 9 * * *") String reminderCron, @DefaultValue("false") boolean onboardingForImported) {
 }

@@ -9,6 +9,7 @@ import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.notification.NotificationRequested;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
+import cn.jiandu.selection.AppointmentOrigin;
 import cn.jiandu.selection.AppointmentStarted;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -91,30 +92,37 @@ public class OnboardingService {
 
     // ---------------------------------------------------------------- opening and completing
 
-    /** Opens the checklist of a new appointment; a second delivery of the same event changes nothing. */
+    /**
+     * Opens the checklist of a new appointment; a second delivery of the same event (or a demo step racing the
+     * listener) changes nothing. Imported appointments (supervisors before the register existed) get none unless
+     * {@code jiandu.training.onboarding-for-imported} is set.
+     */
     @Transactional
     public boolean open(AppointmentStarted e) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM onboarding WHERE appointment_id = :a")
-                .param("a", e.appointmentId()).query(Long.class).single() > 0;
-        if (exists) {
+        if (e.origin() == AppointmentOrigin.IMPORTED && !props.onboardingForImported()) {
             return false;
         }
         Instant due = calendar.deadlineAfter(e.startsOn().atStartOfDay(ClockConfig.ZONE).toInstant(),
                 props.onboardingWorkingDays());
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO onboarding (appointment_id, user_id, type, scope_unit_id, starts_on, due_at, created_at)
-                VALUES (:a, :u, :t, :scope, :starts, :due, :now)""")
+                VALUES (:a, :u, :t, :scope, :starts, :due, :now) ON CONFLICT DO NOTHING""")
                 .param("a", e.appointmentId()).param("u", e.userId()).param("t", e.type().name())
                 .param("scope", e.scopeUnitId()).param("starts", e.startsOn()).param("due", Db.ts(due))
                 .param("now", Db.ts(clock.instant())).update();
+        if (inserted == 0) {
+            return false;
+        }
         for (OnboardingItemCode code : OnboardingItemCode.values()) {
             jdbc.sql("INSERT INTO onboarding_item (appointment_id, code) VALUES (:a, :c)")
                     .param("a", e.appointmentId()).param("c", code.name()).update();
         }
         audit.recordAs(null, "system", "training.onboarding.open", "onboarding", e.appointmentId(), Outcome.SUCCESS,
                 "user=" + e.userId() + " due=" + due);
-        events.publishEvent(new NotificationRequested(List.of(e.userId()), "training.notify.onboardingOpened",
-                List.of(SessionService.WHEN.format(due)), "/training/onboarding/" + e.appointmentId()));
+        if (due.isAfter(clock.instant())) {
+            events.publishEvent(new NotificationRequested(List.of(e.userId()), "training.notify.onboardingOpened",
+                    List.of(SessionService.WHEN.format(due)), "/training/onboarding/" + e.appointmentId()));
+        }
         return true;
     }
 

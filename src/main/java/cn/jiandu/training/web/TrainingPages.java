@@ -225,7 +225,7 @@ class TrainingPages {
         try {
             AttendanceService.SignedIn s = attendance.signIn(me, code, null);
             model.addAttribute("signedIn", s);
-            model.addAttribute("session", sessions.find(s.sessionId()).orElseThrow());
+            model.addAttribute("signedSession", sessions.find(s.sessionId()).orElseThrow());
         } catch (Refusal e) {
             model.addAttribute("error", message(e));
             model.addAttribute("code", code);
