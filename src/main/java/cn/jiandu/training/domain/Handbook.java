@@ -138,11 +138,12 @@ public class Handbook {
         if (v.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT type, item, frequency FROM handbook_checklist_item WHERE version = :v
-                  AND (:t IS NULL OR type = :t) ORDER BY type, sort_order""")
-                .param("v", v.get()).param("t", type == null ? null : type.name())
-                .query((rs, i) -> new ChecklistItem(Role.valueOf(rs.getString("type")), rs.getString("item"),
+        var spec = jdbc.sql("SELECT type, item, frequency FROM handbook_checklist_item WHERE version = :v"
+                + (type == null ? "" : " AND type = :t") + " ORDER BY type, sort_order").param("v", v.get());
+        if (type != null) {
+            spec = spec.param("t", type.name());
+        }
+        return spec.query((rs, i) -> new ChecklistItem(Role.valueOf(rs.getString("type")), rs.getString("item"),
                         rs.getString("frequency"))).list();
     }
 
