@@ -15,13 +15,13 @@ public class CategoryRepository {
     }
 
     public List<Category> all() {
-        return jdbc.sql("SELECT code, name FROM problem_category ORDER BY sort_order, code").query(Category.class)
+        return jdbc.sql("SELECT code, name FROM problem_category ORDER BY sort_order, code").query((rs, n) -> new Category(rs.getString("code"), rs.getString("name")))
                 .list();
     }
 
     public Optional<Category> find(String code) {
         return jdbc.sql("SELECT code, name FROM problem_category WHERE code = :code").param("code", code)
-                .query(Category.class).optional();
+                .query((rs, n) -> new Category(rs.getString("code"), rs.getString("name"))).optional();
     }
 
     public void insert(Category c, int sortOrder) {

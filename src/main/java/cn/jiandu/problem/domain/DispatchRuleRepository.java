@@ -1,5 +1,7 @@
 package cn.jiandu.problem.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +21,11 @@ public class DispatchRuleRepository {
     }
 
     public List<DispatchRule> all() {
-        return jdbc.sql(SELECT + " ORDER BY priority, id").query(DispatchRule.class).list();
+        return jdbc.sql(SELECT + " ORDER BY priority, id").query(DispatchRuleRepository::map).list();
     }
 
     public Optional<DispatchRule> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(DispatchRule.class).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(DispatchRuleRepository::map).optional();
     }
 
     public DispatchRule insert(DispatchRule r) {
@@ -51,5 +53,14 @@ public class DispatchRuleRepository {
         return spec.param("name", r.name()).param("category", r.categoryCode()).param("org", r.orgUnitId())
                 .param("keywords", r.keywords()).param("unit", r.handlingUnitId())
                 .param("days", r.deadlineWorkingDays()).param("priority", r.priority()).param("enabled", r.enabled());
+    }
+
+    /** By column name, not by probing property-name variants (each miss is a stack trace in H2's trace file). */
+    static DispatchRule map(ResultSet rs, int n) throws SQLException {
+        long org = rs.getLong("org_unit_id");
+        Long orgUnitId = rs.wasNull() ? null : org;
+        return new DispatchRule(rs.getLong("id"), rs.getString("name"), rs.getString("category_code"), orgUnitId,
+                rs.getString("keywords"), rs.getLong("handling_unit_id"), rs.getInt("deadline_working_days"),
+                rs.getInt("priority"), rs.getBoolean("enabled"));
     }
 }

@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -100,14 +102,20 @@ public class PhotoService {
     public List<PhotoRow> of(long problemId) {
         return jdbc.sql("""
                 SELECT id, problem_id, step_id, original_blob_id, clean_blob_id, thumb_blob_id FROM problem_photo
-                WHERE problem_id = :id ORDER BY id""").param("id", problemId).query(PhotoRow.class).list();
+                WHERE problem_id = :id ORDER BY id""").param("id", problemId).query(PhotoService::mapPhoto).list();
     }
 
     public Optional<PhotoRow> find(long problemId, long photoId) {
         return jdbc.sql("""
                 SELECT id, problem_id, step_id, original_blob_id, clean_blob_id, thumb_blob_id FROM problem_photo
                 WHERE problem_id = :problem AND id = :id""").param("problem", problemId).param("id", photoId)
-                .query(PhotoRow.class).optional();
+                .query(PhotoService::mapPhoto).optional();
+    }
+
+    private static PhotoRow mapPhoto(ResultSet rs, int n) throws SQLException {
+        long step = rs.getLong("step_id");
+        return new PhotoRow(rs.getLong("id"), rs.getLong("problem_id"), rs.wasNull() ? null : step,
+                rs.getLong("original_blob_id"), rs.getLong("clean_blob_id"), rs.getLong("thumb_blob_id"));
     }
 
     private void acquireImageWork() {
