@@ -288,7 +288,7 @@ class SharingFilesTests {
 
         long blob = jdbc.sql("SELECT blob_id FROM sharing_entry WHERE id = :id").param("id", gone).query(Long.class)
                 .single();
-        jdbc.sql("UPDATE sharing_entry SET deleted_at = :t WHERE id = :id")
+        jdbc.sql("UPDATE sharing_entry SET deleted_at = :t, live = NULL WHERE id = :id")
                 .param("t", Timestamp.from(Instant.now().minus(31, ChronoUnit.DAYS))).param("id", gone).update();
         assertThat(sharing.purgeExpired(Instant.now())).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sharing_entry WHERE id IN (:ids)").param("ids", List.of(keep, gone))

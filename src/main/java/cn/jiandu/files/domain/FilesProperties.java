@@ -15,10 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param sweepGrace bytes without a row, and staging files, younger than this are never swept (an upload may still be
  *        in flight)
  * @param maxSize a ceiling on every module's own limit ({@code FilePolicy#maxBytes})
+ * @param minFreeSpace below this much free space under {@code root} the health check reports the blob store DOWN
  */
 @ConfigurationProperties("jiandu.files")
 public record FilesProperties(Path root, Path staging, @DefaultValue("24h") Duration sweepGrace,
-        @DefaultValue("100MB") DataSize maxSize) {
+        @DefaultValue("100MB") DataSize maxSize, @DefaultValue("256MB") DataSize minFreeSpace) {
 
     public FilesProperties {
         if (root == null || staging == null) {

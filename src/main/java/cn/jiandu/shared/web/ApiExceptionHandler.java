@@ -1,15 +1,20 @@
 package cn.jiandu.shared.web;
 
 import cn.jiandu.shared.Refusal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +44,7 @@ import tools.jackson.core.JacksonException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private final MessageSource messages;
 
     ApiExceptionHandler(MessageSource messages) {
@@ -58,6 +65,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .toList());
         }
         return ResponseEntity.status(status).body(pd);
+    }
+
+    /**
+     * The database unreachable → 503 with {@code Retry-After}; the disk full → 507; any other failure of data
+     * access or I/O → 500, all as problem details (they were Spring's bare 500 before).
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, UncheckedIOException.class,
+            IOException.class})
+    ResponseEntity<ProblemDetail> handleInfrastructure(Exception ex) {
+        var classified = InfrastructureFailure.classify(ex);
+        HttpStatus status = classified.orElse(HttpStatus.INTERNAL_SERVER_ERROR);
+        if (classified.isPresent()) {
+            log.warn("{} answered {}: {}", ex.getClass().getSimpleName(), status.value(), ex.getMessage());
+        } else {
+            log.error("unexpected failure", ex);
+        }
+        ProblemDetail pd = problem(status, msg(classified.isPresent() ? InfrastructureFailure.messageKey(status)
+                : "error.generic"));
+        var response = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(InfrastructureFailure.RETRY_AFTER_SECONDS));
+        }
+        return response.body(pd);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

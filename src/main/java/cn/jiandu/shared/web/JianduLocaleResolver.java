@@ -1,5 +1,6 @@
 package cn.jiandu.shared.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +23,10 @@ public class JianduLocaleResolver implements LocaleResolver {
         if (request.getAttribute(SWITCHED) instanceof Locale switched) {
             return switched;
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        // on the error dispatch the request URI is /error: the language follows the request that failed
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
+                : request.getRequestURI();
+        if (path.startsWith(request.getContextPath() + "/api/")) {
             String accept = request.getHeader("Accept-Language");
             return accept != null && accept.trim().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : ZH;
         }

@@ -31,6 +31,13 @@ public class EntryRepository {
                 .param("f", folderId).param("n", name).query(EntryRepository::map).optional();
     }
 
+    /** The live entry of that name, its row locked until the transaction ends (two new versions at once). */
+    Optional<Entry> lockLiveByName(long folderId, String name) {
+        return jdbc.sql("""
+                SELECT * FROM sharing_entry WHERE folder_id = :f AND name = :n AND deleted_at IS NULL FOR UPDATE""")
+                .param("f", folderId).param("n", name).query(EntryRepository::map).optional();
+    }
+
     public boolean nameTaken(long folderId, String name) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM sharing_entry WHERE folder_id = :f AND name = :n AND deleted_at IS NULL""")
@@ -63,6 +70,8 @@ public class EntryRepository {
     /** Makes {@code v} the entry's current content as a new version number. */
     int addVersion(Entry e, long blobId, long size, String sha, String contentType, FileKind kind, long by,
             Instant now) {
+        // two new versions of one entry at once would both pick MAX + 1: the row lock makes them take turns
+        jdbc.sql("SELECT id FROM sharing_entry WHERE id = :e FOR UPDATE").param("e", e.id()).query(Long.class).list();
         int next = jdbc.sql("SELECT MAX(version_no) FROM sharing_version WHERE entry_id = :e").param("e", e.id())
                 .query(Integer.class).single() + 1;
         insertVersion(e.id(), e.spaceId(), next, blobId, size, sha, contentType, kind, by, now);
@@ -95,31 +104,36 @@ public class EntryRepository {
                 .param("v", no).query(EntryRepository::mapVersion).optional();
     }
 
-    void rename(long id, String name, Instant now) {
-        jdbc.sql("UPDATE sharing_entry SET name = :n, updated_at = :t WHERE id = :id").param("n", name)
-                .param("t", Rows.ts(now)).param("id", id).update();
-    }
-
-    void move(long id, long folderId, String name, Instant now) {
-        jdbc.sql("UPDATE sharing_entry SET folder_id = :f, name = :n, updated_at = :t WHERE id = :id")
-                .param("f", folderId).param("n", name).param("t", Rows.ts(now)).param("id", id).update();
+    /**
+     * Renames and/or moves the entry as it was read ({@code e.lockVersion()}); false when someone changed it since
+     * (optimistic locking: of two renames at once, the second finds the version moved on). A name another live
+     * entry of the target folder holds fails on the unique constraint.
+     */
+    boolean moveOrRename(Entry e, long folderId, String name, Instant now) {
+        return jdbc.sql("""
+                UPDATE sharing_entry SET folder_id = :f, name = :n, updated_at = :t, lock_version = lock_version + 1
+                WHERE id = :id AND lock_version = :v AND deleted_at IS NULL""")
+                .param("f", folderId).param("n", name).param("t", Rows.ts(now)).param("id", e.id())
+                .param("v", e.lockVersion()).update() == 1;
     }
 
     void bin(long id, long by, Instant now) {
-        jdbc.sql("UPDATE sharing_entry SET deleted_at = :t, deleted_by = :by WHERE id = :id AND deleted_at IS NULL")
+        jdbc.sql("UPDATE sharing_entry SET deleted_at = :t, deleted_by = :by, live = NULL, lock_version = lock_version + 1 "
+                + "WHERE id = :id AND deleted_at IS NULL")
                 .param("t", Rows.ts(now)).param("by", by).param("id", id).update();
     }
 
     void binLiveIn(Collection<Long> folderIds, long by, Instant now) {
         jdbc.sql("""
-                UPDATE sharing_entry SET deleted_at = :t, deleted_by = :by
+                UPDATE sharing_entry SET deleted_at = :t, deleted_by = :by, live = NULL, lock_version = lock_version + 1
                 WHERE folder_id IN (:f) AND deleted_at IS NULL""")
                 .param("t", Rows.ts(now)).param("by", by).param("f", folderIds).update();
     }
 
     void unbin(long id, String name, Instant now) {
         jdbc.sql("""
-                UPDATE sharing_entry SET deleted_at = NULL, deleted_by = NULL, name = :n, updated_at = :t
+                UPDATE sharing_entry SET deleted_at = NULL, deleted_by = NULL, live = TRUE, name = :n, updated_at = :t,
+                       lock_version = lock_version + 1
                 WHERE id = :id""").param("n", name).param("t", Rows.ts(now)).param("id", id).update();
     }
 
@@ -154,7 +168,7 @@ public class EntryRepository {
                 rs.getLong("owner_id"), rs.getLong("blob_id"), rs.getLong("size"), rs.getString("sha256"),
                 rs.getString("content_type"), FileKind.valueOf(rs.getString("file_kind")), rs.getInt("version_no"),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), Rows.instant(rs, "deleted_at"),
-                Rows.longOrNull(rs, "deleted_by"));
+                Rows.longOrNull(rs, "deleted_by"), rs.getInt("lock_version"));
     }
 
     static Version mapVersion(ResultSet rs, int n) throws SQLException {

@@ -10,8 +10,12 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Files in spaces: upload (versions, numbered names), rename, move, delete to the bin, restore, versions. */
 @Service
@@ -28,10 +32,14 @@ public class SharingService {
     private final Denials denials;
     private final Clock clock;
     private final SharingProperties props;
+    private final TransactionTemplate savepoint;
+    private static final int MAX_PLACE_ATTEMPTS = 8;
 
     SharingService(SpaceRepository spaces, FolderRepository folders, EntryRepository entries,
             FolderService folderService, DutyService duty, Guard guard, FileStore store, AuditTrail audit, Denials denials, Clock clock,
-            SharingProperties props) {
+            SharingProperties props, PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.spaces = spaces;
         this.folders = folders;
         this.entries = entries;
@@ -92,26 +100,54 @@ public class SharingService {
             throw Refusal.tooLarge("sharing.error.quota");
         }
         Instant now = clock.instant();
-        var same = entries.liveByName(folder.id(), name);
-        long id;
-        if (same.isPresent() && same.get().ownerId() == me.id()) {
-            id = same.get().id();
-            int v = entries.addVersion(same.get(), blob.id(), blob.size(), blob.sha256(), blob.contentType(),
-                    blob.kind(), me.id(), now);
-            audit.record(action, "sharing_entry", id, Outcome.SUCCESS, name + " v" + v);
-        } else {
-            String n = name;
-            for (int i = 2; entries.nameTaken(folder.id(), n); i++) {
-                n = Names.numbered(name, i);
+        long id = 0;
+        // The unique constraint over live names decides races: an insert that loses to a concurrent one (same
+        // name, same folder) is undone to its savepoint and the placement is decided again — a new version of the
+        // winner's file for its owner, the next numbered name for anyone else.
+        for (int attempt = 1; id == 0; attempt++) {
+            var same = entries.lockLiveByName(folder.id(), name);
+            if (same.isEmpty() && entries.nameTaken(folder.id(), name)) {
+                // taken now though not a moment ago: a concurrent placement committed in between, read it again
+                same = entries.lockLiveByName(folder.id(), name);
             }
-            id = entries.insert(folder.spaceId(), folder.id(), n, me.id(), blob, now);
-            audit.record(action, "sharing_entry", id, Outcome.SUCCESS, n + " (" + blob.size() + " B)");
+            if (same.isPresent() && same.get().ownerId() == me.id()) {
+                id = same.get().id();
+                int v = entries.addVersion(same.get(), blob.id(), blob.size(), blob.sha256(), blob.contentType(),
+                        blob.kind(), me.id(), now);
+                audit.record(action, "sharing_entry", id, Outcome.SUCCESS, name + " v" + v);
+            } else {
+                String n = name;
+                for (int i = 2; entries.nameTaken(folder.id(), n); i++) {
+                    n = Names.numbered(name, i);
+                }
+                String chosen = n;
+                try {
+                    id = savepoint.execute(tx -> entries.insert(folder.spaceId(), folder.id(), chosen, me.id(), blob,
+                            now));
+                } catch (DuplicateKeyException raced) {
+                    if (attempt >= MAX_PLACE_ATTEMPTS) {
+                        throw Refusal.conflict("sharing.error.nameTaken", chosen);
+                    }
+                    pause(attempt); // the winner may not have committed yet
+                    continue;
+                }
+                audit.record(action, "sharing_entry", id, Outcome.SUCCESS, chosen + " (" + blob.size() + " B)");
+            }
         }
         Entry entry = entries.find(id).orElseThrow();
         if (folder.dutyPeriodId() != null && !me.admin()) {
             duty.recordSubmission(folder.dutyPeriodId(), me.id(), folder.spaceId(), id, now);
         }
         return entry;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(10L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Refusal.conflict("sharing.error.nameTaken");
+        }
     }
 
     @Transactional
@@ -134,14 +170,23 @@ public class SharingService {
             throw Refusal.conflict("sharing.error.nameTaken", n);
         }
         Instant now = clock.instant();
+        if (moved || !n.equals(e.name())) {
+            boolean changed;
+            try {
+                changed = entries.moveOrRename(e, target.id(), n, now);
+            } catch (DuplicateKeyException raced) {
+                // another file took the name between the check and this update
+                throw Refusal.conflict("sharing.error.nameTaken", n);
+            }
+            if (!changed) {
+                // someone renamed, moved or binned it since it was read: this change is not applied over theirs
+                throw Refusal.conflict("sharing.error.changedMeanwhile");
+            }
+        }
         if (moved) {
-            entries.move(id, target.id(), n, now);
             audit.record("sharing.move", "sharing_entry", id, Outcome.SUCCESS, e.folderId() + " → " + target.id());
         }
         if (!n.equals(e.name())) {
-            if (!moved) {
-                entries.rename(id, n, now);
-            }
             audit.record("sharing.rename", "sharing_entry", id, Outcome.SUCCESS, e.name() + " → " + n);
         }
         return entries.find(id).orElseThrow();
@@ -186,7 +231,11 @@ public class SharingService {
         for (int i = 2; entries.nameTaken(f.id(), n); i++) {
             n = Names.numbered(e.name(), i);
         }
-        entries.unbin(id, n, clock.instant());
+        try {
+            entries.unbin(id, n, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw Refusal.conflict("sharing.error.nameTaken", n);
+        }
         audit.record("sharing.restore", "sharing_entry", id, Outcome.SUCCESS, n);
         return entries.find(id).orElseThrow();
     }
