@@ -38,6 +38,52 @@ public class LoginThrottle {
         return wait > 0 ? Optional.of(wait) : Optional.empty();
     }
 
+    /**
+     * Admits one check: empty if the caller may check a password now, else the seconds still to wait. Atomic: once
+     * a delay has run out, the first attempt takes the window (it moves {@code last_failure_at} to now, compared
+     * and set), so a dozen guesses released together at that moment get one check, not twelve.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<Long> admit(String username, String address) {
+        long wait = Math.max(claim(userKey(username)), claim(addressKey(address)));
+        return wait > 0 ? Optional.of(wait) : Optional.empty();
+    }
+
+    private long claim(String key) {
+        if (key == null) {
+            return 0;
+        }
+        Optional<Row> row = row(key);
+        if (row.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        if (row.get().last().plus(QUIET_RESET).isBefore(now)) {
+            return 0;
+        }
+        Duration delay = delayAfter(row.get().failures());
+        if (delay.isZero()) {
+            return 0;
+        }
+        long ms = Duration.between(now, row.get().last().plus(delay)).toMillis();
+        if (ms > 0) {
+            return (ms + 999) / 1000;
+        }
+        int took = jdbc.sql("""
+                UPDATE login_throttle SET last_failure_at = ?
+                WHERE throttle_key = ? AND last_failure_at = ? AND failures = ?""")
+                .params(Timestamp.from(now), key, Timestamp.from(row.get().last()), row.get().failures()).update();
+        return took == 1 ? 0 : Math.max(1, delay.toSeconds());
+    }
+
+    private record Row(int failures, Instant last) {
+    }
+
+    private Optional<Row> row(String key) {
+        return jdbc.sql("SELECT failures, last_failure_at FROM login_throttle WHERE throttle_key = ?")
+                .param(key).query((rs, i) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFailure(String username, String address) {
         bump(userKey(username));
@@ -63,10 +109,7 @@ public class LoginThrottle {
         if (key == null) {
             return 0;
         }
-        record Row(int failures, Instant last) {
-        }
-        Optional<Row> row = jdbc.sql("SELECT failures, last_failure_at FROM login_throttle WHERE throttle_key = ?")
-                .param(key).query((rs, i) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant())).optional();
+        Optional<Row> row = row(key);
         if (row.isEmpty()) {
             return 0;
         }

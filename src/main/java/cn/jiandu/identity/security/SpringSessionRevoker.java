@@ -18,4 +18,10 @@ class SpringSessionRevoker implements SessionRevoker {
     public void revokeSessionsOf(String username) {
         sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
     }
+
+    @Override
+    public void revokeSessionsOfExcept(String username, String keepSessionId) {
+        sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keepSessionId))
+                .forEach(sessions::deleteById);
+    }
 }

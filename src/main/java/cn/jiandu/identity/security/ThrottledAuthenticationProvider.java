@@ -30,7 +30,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()
                 : null;
-        var wait = throttle.waitSeconds(username, address);
+        var wait = throttle.admit(username, address);
         if (wait.isPresent()) {
             audit.recordAs(null, username, "auth.login", "user", username, Outcome.DENIED,
                     "throttled " + wait.get() + "s");

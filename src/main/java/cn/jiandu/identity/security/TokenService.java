@@ -58,6 +58,16 @@ public class TokenService {
                 .params(Timestamp.from(clock.instant()), hash(token)).update() > 0;
     }
 
+    /** Revokes every live token of the user but {@code keep} (null: all of them); returns how many. */
+    public int revokeAllOfExcept(long userId, String keep) {
+        if (keep == null) {
+            return revokeAllOf(userId);
+        }
+        return jdbc.sql("""
+                UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?""")
+                .params(Timestamp.from(clock.instant()), userId, hash(keep)).update();
+    }
+
     public int revokeAllOf(long userId) {
         return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), userId).update();

@@ -1,5 +1,6 @@
 package cn.jiandu.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.domain.UserService;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -33,13 +34,16 @@ class AccountController {
 
     @PostMapping("/account/password")
     String change(JianduPrincipal me, @RequestParam String currentPassword, @RequestParam String newPassword,
-            @RequestParam String confirmPassword, Model model, RedirectAttributes redirect) {
+            @RequestParam String confirmPassword, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
         var locale = LocaleContextHolder.getLocale();
         try {
             if (!newPassword.equals(confirmPassword)) {
                 throw ApiException.invalidField("confirmPassword", "user.error.confirmMismatch");
             }
-            users.changeOwnPassword(me.id(), currentPassword, newPassword);
+            var session = request.getSession(false);
+            users.changeOwnPassword(me.id(), currentPassword, newPassword, session == null ? null : session.getId(),
+                    null);
         } catch (Refusal e) {
             model.addAttribute("forced", me.mustChangePassword());
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));

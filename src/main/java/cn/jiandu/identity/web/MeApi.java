@@ -1,5 +1,6 @@
 package cn.jiandu.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import cn.jiandu.identity.domain.UserService;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
@@ -37,8 +38,13 @@ class MeApi {
     }
 
     @PutMapping("/password")
-    ResponseEntity<Void> changePassword(JianduPrincipal me, @RequestBody PasswordChange change) {
-        users.changeOwnPassword(me.id(), change.currentPassword(), change.newPassword());
+    ResponseEntity<Void> changePassword(JianduPrincipal me, @RequestBody PasswordChange change,
+            HttpServletRequest request) {
+        String auth = request.getHeader("Authorization");
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
+        var session = request.getSession(false);
+        users.changeOwnPassword(me.id(), change.currentPassword(), change.newPassword(),
+                session == null ? null : session.getId(), token);
         return ResponseEntity.noContent().build();
     }
 }
