@@ -115,7 +115,8 @@ class InboxTests {
 
         mvc.perform(Api.as(mvc, "team9", post("/api/v1/notifications/" + id + "/read")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/inbox/" + id + "/open").with(Pages.as(users, "team9"))).andExpect(status().isNotFound());
+        mvc.perform(post("/inbox/" + id + "/open").with(Pages.as(users, "team9")).with(csrf()))
+                .andExpect(status().isNotFound());
         mvc.perform(Api.as(mvc, "team9", get("/api/v1/notifications").param("size", "100")))
                 .andExpect(content().string(not(containsString(tag))));
         assertThat(readAt(id)).isFalse();
@@ -174,9 +175,15 @@ class InboxTests {
 
         long second = jdbc.sql("SELECT id FROM notification WHERE args LIKE ?").param("%" + tag + "-2%")
                 .query(Long.class).single();
+        jdbc.sql("UPDATE notification SET read_at = NULL WHERE id = ?").param(second).update();
+        // finding 15 of issue 15: a GET changed state; it is refused now and the notification stays unread
         mvc.perform(get("/inbox/" + second + "/open").with(Pages.as(users, "team5")))
+                .andExpect(status().isMethodNotAllowed());
+        assertThat(inbox.unreadCount(team5)).isEqualTo(1);
+        mvc.perform(post("/inbox/" + second + "/open").with(Pages.as(users, "team5")).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/problems/8"));
+        assertThat(inbox.unreadCount(team5)).isZero();
     }
 
     @Test

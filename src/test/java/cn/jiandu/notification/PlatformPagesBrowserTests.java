@@ -72,7 +72,8 @@ class PlatformPagesBrowserTests {
             assertThat(item.getText()).contains("欢迎使用监督平台，" + tag + "！");
             Browsers.shot(browser, width + "-inbox-02-list");
             String id = item.getAttribute("id");
-            item.findElement(By.cssSelector("button[type=submit]")).click();
+            // the mark-read button (the message itself is the form that opens the link)
+            item.findElement(By.cssSelector("form[hx-post] button[type=submit]")).click();
             wait.ignoring(StaleElementReferenceException.class)
                     .until(d -> "true".equals(d.findElement(By.id(id)).getAttribute("data-read")));
             // the page's count and the layout's badge follow at once, not within 60 s

@@ -80,8 +80,12 @@ public class UserRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("after", afterId);
         if (q != null && !q.isBlank()) {
-            sql.append(" AND (LOWER(u.username) LIKE :q OR LOWER(u.display_name) LIKE :q OR u.mobile LIKE :q)");
-            params.put("q", "%" + q.strip().toLowerCase() + "%");
+            // % and _ typed into the search are literal characters, not wildcards
+            sql.append(" AND (LOWER(u.username) LIKE :q ESCAPE '!' OR LOWER(u.display_name) LIKE :q ESCAPE '!'"
+                    + " OR u.mobile LIKE :q ESCAPE '!')");
+            String literal = q.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_");
+            params.put("q", "%" + literal + "%");
         }
         if (orgUnitId != null) {
             sql.append(" AND u.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE "

@@ -115,6 +115,7 @@ class SecurityConfig {
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .csrf(c -> c.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokens()))
                 .addFilterAfter(guard, AnonymousAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGE_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -71,8 +71,11 @@ class InboxPageController {
         return page(me, unread, null, model, locale, hx);
     }
 
-    /** Opens a notification's link and marks it read on the way. */
-    @GetMapping("/inbox/{id}/open")
+    /**
+     * Opens a notification's link and marks it read on the way: a POST, since it changes state (a GET did, so a
+     * prefetch, a crawler or an image tag elsewhere could mark notifications read).
+     */
+    @PostMapping("/inbox/{id}/open")
     String open(JianduPrincipal me, @PathVariable long id) {
         Notification n = inbox.find(me.id(), id);
         inbox.markRead(me.id(), id);
