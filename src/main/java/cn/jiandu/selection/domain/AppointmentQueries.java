@@ -75,9 +75,11 @@ public class AppointmentQueries {
     private final UserDirectory users;
     private final SelectionProperties properties;
     private final Clock clock;
+    private final CertificateService certificateService;
 
     AppointmentQueries(JdbcClient jdbc, OrgDirectory org, UserDirectory users, SelectionProperties properties,
-            Clock clock) {
+            Clock clock, CertificateService certificateService) {
+        this.certificateService = certificateService;
         this.jdbc = jdbc;
         this.org = org;
         this.users = users;
@@ -209,9 +211,12 @@ public class AppointmentQueries {
         return out;
     }
 
-    /** Certificates of these appointments; none until the certificate table exists in this installation. */
+    /** Certificates of these appointments. */
     Map<Long, CertificateInfo> certificates(Collection<Long> appointmentIds) {
-        return Map.of();
+        Map<Long, CertificateInfo> out = new HashMap<>();
+        certificateService.ofAppointments(appointmentIds).forEach((id, c) -> out.put(id,
+                new CertificateInfo(c.number(), c.ceremonyDate(), c.code())));
+        return out;
     }
 
     /**

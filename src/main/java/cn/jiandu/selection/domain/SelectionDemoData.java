@@ -44,9 +44,11 @@ class SelectionDemoData implements SeedStep {
     private final OrgDirectory org;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CertificateService certificates;
 
     SelectionDemoData(NominationService nominations, ProfileRepository profiles, UserDirectory users,
-            OrgDirectory org, JdbcClient jdbc, Clock clock) {
+            OrgDirectory org, JdbcClient jdbc, Clock clock, CertificateService certificates) {
+        this.certificates = certificates;
         this.nominations = nominations;
         this.profiles = profiles;
         this.users = users;
@@ -102,6 +104,14 @@ class SelectionDemoData implements SeedStep {
         for (String[] t : teams) {
             vetted(t[0], t[1], null, "TEAM_SUPERVISOR", LocalDate.of(2024, 6, 20));
         }
+        // 授证: the discipline secretary hands the ten team supervisors their certificates
+        List<Long> teamAppointments = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            teamAppointments.add(jdbc.sql("SELECT a.id FROM appointment a WHERE a.user_id = :u AND a.type = 'TEAM_SUPERVISOR'")
+                    .param("u", users.findByUsername("team" + i).orElseThrow().id()).query(Long.class).single());
+        }
+        certificates.issue(principal("secretary"), teamAppointments, LocalDate.of(2024, 7, 1), "北海分公司党委会议室",
+                instant(LocalDate.of(2024, 7, 1), 15));
         String[][] grids = {{"grid1", "bs_hepu"}, {"grid2", "bs_hepu"}, {"grid3", "bs_hepu"}};
         for (String[] g : grids) {
             vetted(g[0], g[1], null, "GRID_SUPERVISOR", LocalDate.of(2025, 4, 10));

@@ -100,6 +100,7 @@ class AppointmentPages {
         model.addAttribute("canManage", me.can(SelectionPermissions.APPOINTMENT_MANAGE));
         model.addAttribute("endKinds", List.of(EndReason.DISMISSED, EndReason.TERMINATED, EndReason.RESIGNED));
         model.addAttribute("today", queries.today());
+        model.addAttribute("canIssue", me.can(SelectionPermissions.CERTIFICATE_ISSUE));
         return "selection/appointment";
     }
 
