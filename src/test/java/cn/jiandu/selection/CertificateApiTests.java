@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -102,8 +105,18 @@ class CertificateApiTests {
         // the PDF: A4 with an embedded TrueType subset; readers of the appointment only
         byte[] pdf = mvc.perform(as(mvc, "secretary", get("/api/v1/appointments/" + a.id() + "/certificate.pdf")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        String raw = new String(pdf, StandardCharsets.ISO_8859_1);
-        assertThat(raw).startsWith("%PDF-").contains("/FontFile2").contains("NotoSansSC");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            var page = doc.getPage(0);
+            assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            var fontName = page.getResources().getFontNames().iterator().next();
+            var font = page.getResources().getFont(fontName);
+            assertThat(font.getName()).contains("NotoSansSC");
+            assertThat(font.isEmbedded()).isTrue();
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("试任者", a.number().replace("JDPR-", "JDZS-"), "李正清", "班组监督员");
+        }
         mvc.perform(as(mvc, "staff1", get("/api/v1/appointments/" + a.id() + "/certificate.pdf")))
                 .andExpect(status().isNotFound());
 
