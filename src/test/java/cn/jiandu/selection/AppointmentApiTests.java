@@ -185,8 +185,13 @@ class AppointmentApiTests {
         assertThat(seen).contains("渠道管理班组|TEAM_SUPERVISOR", "传输保障班组|TEAM_SUPERVISOR", "廉州网格|GRID_SUPERVISOR",
                 "综合部党支部|BRANCH_INSPECTOR").doesNotContain("合浦营销班组|TEAM_SUPERVISOR");
         JsonNode market = getJson("bs_market", "/api/v1/appointments/coverage");
+        // other tests add teams under the branch: assert the demo's units are there and nothing outside the subtree
         assertThat(market).extracting(r -> r.get("unitName").asString())
-                .containsExactlyInAnyOrder("市场经营部党支部", "渠道管理班组", "营销策划班组");
+                .contains("市场经营部党支部", "渠道管理班组", "营销策划班组")
+                .doesNotContain("网络维护班组", "廉州网格", "综合部党支部", "政企客户部党支部");
+        long branch = org.findByName("市场经营部党支部").orElseThrow().id();
+        assertThat(market).allSatisfy(r -> assertThat(org.isWithin(Long.parseLong(r.get("unitId").asString()), branch))
+                .isTrue());
         mvc.perform(as(mvc, "team1", get("/api/v1/appointments/coverage"))).andExpect(status().isForbidden());
     }
 
