@@ -16,13 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiringWithinDays the register flags (and reminds the office of) appointments ending within this many days
  * @param minFrontlineYears  素质关: the least 一线工作年限 a candidate should have
  * @param termOverCron       when the daily job ends the appointments whose term is over
+ * @param keyDepartments     the departments whose teams should each have a 班组监督员 (the coverage view)
+ * @param keyDir             where the certificate signing key lives (default {@code ${jiandu.data-dir}/keys})
+ * @param publicBaseUrl      the address the certificate's QR code points to (the public verification page)
  */
 @ConfigurationProperties("jiandu.selection")
 public record SelectionProperties(@DefaultValue("P3Y") Period defaultTerm, Map<Role, Period> terms,
         @DefaultValue("60") int expiringWithinDays, @DefaultValue("3") int minFrontlineYears,
-        @DefaultValue("0 5 0 * * *") String termOverCron) {
+        @DefaultValue("0 5 0 * * *") String termOverCron,
+        @DefaultValue({"市场经营部", "政企客户部", "工程建设部", "网络部"}) java.util.List<String> keyDepartments,
+        String keyDir, @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     public SelectionProperties {
+        keyDepartments = java.util.List.copyOf(keyDepartments);
         terms = terms == null || terms.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(terms));
         if (defaultTerm.isNegative() || defaultTerm.isZero()) {
             throw new IllegalArgumentException("jiandu.selection.default-term must be positive");
