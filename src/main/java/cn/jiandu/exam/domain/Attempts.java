@@ -298,7 +298,7 @@ public class Attempts {
         for (ItemRow r : rows) {
             QuestionVersion v = shown.get(new QuestionVersions.Key(r.questionId(), r.version()));
             questions.add(new AttemptView.Item(String.valueOf(r.questionId()), v.type(), v.stem(), ordered(v, r),
-                    r.points().stripTrailingZeros()));
+                    Json.plain(r.points())));
             if (r.answer() != null) {
                 answers.put(String.valueOf(r.questionId()), Json.strings(r.answer()));
                 seqs.put(String.valueOf(r.questionId()), r.seq());
@@ -306,7 +306,7 @@ public class Attempts {
         }
         AttemptView.Result result = null;
         if (h.status().equals("SUBMITTED")) {
-            result = new AttemptView.Result(h.score(), h.maxScore(), Boolean.TRUE.equals(h.passed()), h.auto(),
+            result = new AttemptView.Result(Json.plain(h.score()), Json.plain(h.maxScore()), Boolean.TRUE.equals(h.passed()), h.auto(),
                     Exams.at(Timestamp.from(h.submittedAt())), reviewAllowed(e, clock.instant()) ? review(rows) : null);
         }
         return new AttemptView(String.valueOf(h.id()), String.valueOf(e.id()), e.title(), h.status(),
@@ -347,7 +347,7 @@ public class Attempts {
             QuestionVersion v = fresh.get(new QuestionVersions.Key(r.questionId(), r.version()));
             out.add(new AttemptView.ReviewItem(String.valueOf(r.questionId()), v.type(), v.stem(), ordered(v, r),
                     r.answer() == null ? List.of() : Json.strings(r.answer()), v.answer(), v.explanation(),
-                    r.points().stripTrailingZeros(), r.score() == null ? BigDecimal.ZERO : r.score().stripTrailingZeros()));
+                    Json.plain(r.points()), r.score() == null ? BigDecimal.ZERO : Json.plain(r.score())));
         }
         return out;
     }

@@ -156,7 +156,7 @@ class ExamDemoData {
             for (int i = 0; i < answered; i++) {
                 Item it = items.get(i);
                 QuestionVersion v = attemptsVersions(it.questionId(), it.version());
-                List<String> given = random.nextDouble() < ability ? v.answer() : wrong(v);
+                List<String> given = random.nextDouble() < ability ? right(v) : wrong(v);
                 jdbc.sql("""
                         UPDATE exam_attempt_item SET answer = :a, answer_seq = 1, answered_at = :at
                         WHERE attempt_id = :id AND question_id = :q""")
@@ -188,6 +188,11 @@ class ExamDemoData {
             return new QuestionVersions(jdbc).fresh(List.of(k)).get(k);
         }
 
+        /** The answer a candidate gives when he knows it (one text for a blank). */
+        static List<String> right(QuestionVersion v) {
+            return v.type() == QuestionType.FILL ? List.of(v.answer().get(0)) : v.answer();
+        }
+
         static List<String> wrong(QuestionVersion v) {
             return switch (v.type()) {
                 case TRUE_FALSE -> List.of(v.answer().get(0).equals("true") ? "false" : "true");
@@ -209,7 +214,7 @@ class ExamDemoData {
                                 .param("id", Long.parseLong(item.id())).query(Integer.class).single());
                 QuestionVersion v = new QuestionVersions(jdbc).fresh(List.of(k)).get(k);
                 practice.answer(Long.parseLong(s.practiceId()), v.questionId(),
-                        random.nextDouble() < ability ? v.answer() : wrong(v), me);
+                        random.nextDouble() < ability ? right(v) : wrong(v), me);
             }
         }
     }

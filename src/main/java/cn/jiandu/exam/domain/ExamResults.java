@@ -132,7 +132,7 @@ public class ExamResults {
                     : r.score().multiply(BigDecimal.valueOf(100)).divide(r.max(), 1, RoundingMode.HALF_UP);
             out.add(new ResultRow(String.valueOf(r.id()), String.valueOf(r.userId()), names.get(r.userId()),
                     String.valueOf(r.unitId()), org.find(r.unitId()).map(OrgUnitView::name).orElse(""), r.type(),
-                    r.number(), r.score().stripTrailingZeros(), r.max().stripTrailingZeros(), percent, r.passed(),
+                    r.number(), Json.plain(r.score()), Json.plain(r.max()), percent, r.passed(),
                     counted.contains(r.id()), Exams.at(r.started()), Exams.at(r.submitted()), r.auto(), r.hidden(),
                     r.hiddenMs() / 1000, r.regrades(), r.resumed()));
         }

@@ -60,7 +60,7 @@ public class Exams {
         return new Exam(rs.getLong(1), rs.getString(2), String.valueOf(rs.getLong(3)),
                 Json.read(rs.getString(4), Exam.Audience.class), at(rs.getTimestamp(5)), at(rs.getTimestamp(6)),
                 rs.getInt(7), rs.getInt(8), Exam.Counted.valueOf(rs.getString(9)),
-                rs.getBigDecimal(10).stripTrailingZeros(), rs.getBoolean(11), Exam.Review.valueOf(rs.getString(12)),
+                Json.plain(rs.getBigDecimal(10)), rs.getBoolean(11), Exam.Review.valueOf(rs.getString(12)),
                 rs.getBoolean(13), ExamPurpose.valueOf(rs.getString(14)));
     }
 

@@ -16,6 +16,15 @@ final class Json {
     private Json() {
     }
 
+    /** 10.00 as 10, 2.50 as 2.5 (never 1E+1). */
+    static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        java.math.BigDecimal s = value.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }

@@ -51,9 +51,9 @@ public class Papers {
                 SELECT category, tag, difficulty, draw_count, points FROM exam_paper_rule WHERE paper_id = :id
                 ORDER BY position""").param("id", id)
                 .query((rs, n) -> new Paper.Rule(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getInt(4), rs.getBigDecimal(5).stripTrailingZeros()))
+                        (Integer) rs.getObject(3, Integer.class), rs.getInt(4), Json.plain(rs.getBigDecimal(5))))
                 .list();
-        return new Paper(h.id(), h.title(), fixed, rules, h.partial(), h.fixedPoints().stripTrailingZeros());
+        return new Paper(h.id(), h.title(), fixed, rules, h.partial(), Json.plain(h.fixedPoints()));
     }
 
     @Transactional
