@@ -30,6 +30,12 @@ export JIANDU_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" JIANDU_DB_USER=postg
 start_app "$PORT" "$work/data" "$work/app.log" "$JVM" --spring.profiles.active=postgres,demo \
     --jiandu.security.allow-demo-on-postgres=true --server.tomcat.threads.max=64
 
+# the demo data (org, people, the bank) is seeded after the health check turns UP: wait for the bank
+for _ in $(seq 1 600); do
+    [[ "$("${PSQL[@]}" -Atc "SELECT count(*) FROM exam_question" 2>/dev/null || echo 0)" -ge 120 ]] \
+        && [[ "$("${PSQL[@]}" -Atc "SELECT count(*) FROM exam_practice" 2>/dev/null || echo 0)" -ge 4 ]] && break
+    sleep 1
+done
 t0=$(date +%s)
 "${PSQL[@]}" <<SQL
 INSERT INTO app_user (username, display_name, org_unit_id, mobile, password_hash, enabled, must_change_password,
@@ -48,21 +54,21 @@ SQL
 echo "$N candidates and tokens made in $(($(date +%s) - t0)) s"
 
 token=$(bench_token "$PORT")
+echo "admin token: ${#token} characters"
 AUTH="Authorization: Bearer $token"
 API="http://127.0.0.1:$PORT/api/v1"
 unit=$("${PSQL[@]}" -Atc "SELECT id FROM org_unit WHERE name = '廉州网格'")
-paper=$(curl -fs -X POST "$API/papers" -H "$AUTH" -H 'Content-Type: application/json' -d '{
+json_id() { python3 -c 'import json,sys; d=sys.stdin.read(); print(json.loads(d)["id"]) if d.startswith("{\"id") else sys.exit("unexpected: " + d[:500])'; }
+paper=$(curl -s -X POST "$API/papers" -H "$AUTH" -H 'Content-Type: application/json' -d '{
   "title":"压测随机卷","partialCredit":true,"rules":[
    {"category":"党纪法规","count":8,"points":3},{"category":"廉洁风险","count":8,"points":3},
-   {"category":"监督方法","count":7,"points":4},{"category":"业务知识","count":7,"points":4}]}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+   {"category":"监督方法","count":7,"points":4},{"category":"业务知识","count":7,"points":4}]}' | json_id)
 opens=$(date -u -d '-1 min' +%FT%TZ)
 closes=$(date -u -d '+3 hours' +%FT%TZ)
-exam=$(curl -fs -X POST "$API/exams" -H "$AUTH" -H 'Content-Type: application/json' -d "{
+exam=$(curl -s -X POST "$API/exams" -H "$AUTH" -H 'Content-Type: application/json' -d "{
   \"title\":\"压测考试\",\"paperId\":\"$paper\",\"audience\":{\"roles\":[\"GRID_SUPERVISOR\"],\"orgUnitIds\":[\"$unit\"]},
   \"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"timeLimitMinutes\":60,\"attemptsAllowed\":1,\"grading\":\"BEST\",
-  \"passMark\":60,\"shuffle\":true,\"review\":\"AFTER_CLOSE\",\"onboarding\":false}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  \"passMark\":60,\"shuffle\":true,\"review\":\"AFTER_CLOSE\",\"onboarding\":false}" | json_id)
 t0=$(date +%s.%N)
 prepared=$(curl -fs -X POST "$API/exams/$exam/prepare" -H "$AUTH" --max-time 1800)
 echo "exam $exam (paper $paper): papers assembled ahead: $prepared in $(echo "$(date +%s.%N) - $t0" | bc) s"

@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Exams {
 
     static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    static final int NOTIFY_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -246,9 +247,14 @@ public class Exams {
     private void notifyAudience(Exam e) {
         List<Long> ids = members(e).stream().map(UserView::id).toList();
         if (!ids.isEmpty()) {
-            events.publishEvent(new NotificationRequested(ids, "exam.notify.invited",
-                    List.of(e.title(), e.opensAt().toLocalDateTime().toString().replace('T', ' ')),
-                    "/exams/mine"));
+            // in chunks: a persisted event publication holds at most 10,000 characters (an audience of thousands
+            // would not fit in one)
+            for (int from = 0; from < ids.size(); from += NOTIFY_CHUNK) {
+                events.publishEvent(new NotificationRequested(ids.subList(from, Math.min(ids.size(),
+                        from + NOTIFY_CHUNK)), "exam.notify.invited",
+                        List.of(e.title(), e.opensAt().toLocalDateTime().toString().replace('T', ' ')),
+                        "/exams/mine"));
+            }
             jdbc.sql("UPDATE exam_exam SET notified_at = :now WHERE id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", e.id()).update();
         }
