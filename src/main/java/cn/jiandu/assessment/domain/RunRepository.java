@@ -108,7 +108,7 @@ class RunRepository {
     List<ResultRow> results(long runId, long afterId, int limit, boolean all, Long userId, String path) {
         return jdbc.sql("""
                 SELECT * FROM assessment_result r WHERE r.run_id = :r AND r.appointment_id > :after
-                  AND (:all = TRUE OR r.user_id = :me OR (:path IS NOT NULL AND r.unit_id IN
+                  AND (:all = TRUE OR r.user_id = :me OR (CAST(:path AS VARCHAR(1000)) IS NOT NULL AND r.unit_id IN
                       (SELECT id FROM org_unit WHERE path LIKE :path || '%')))
                 ORDER BY r.appointment_id FETCH FIRST :lim ROWS ONLY""")
                 .param("r", runId).param("after", afterId).param("all", all).param("me", userId)

@@ -34,7 +34,7 @@ class SchemeRepository {
 
     /** The current version of every (type, year), newest year first. */
     List<Scheme> current(Integer year) {
-        return jdbc.sql(SELECT + " WHERE s.superseded_by IS NULL AND (:y IS NULL OR s.scheme_year = :y)"
+        return jdbc.sql(SELECT + " WHERE s.superseded_by IS NULL AND (CAST(:y AS INT) IS NULL OR s.scheme_year = :y)"
                         + " ORDER BY s.scheme_year DESC, s.type").param("y", year).query(SchemeRepository::map).list();
     }
 

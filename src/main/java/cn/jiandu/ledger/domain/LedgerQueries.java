@@ -54,7 +54,7 @@ public class LedgerQueries implements Ledger {
     }
 
     private static final String SCOPE_SQL = """
-             AND (:all = TRUE OR a.user_id = :me OR (:path IS NOT NULL AND a.unit_id IN
+             AND (:all = TRUE OR a.user_id = :me OR (CAST(:path AS VARCHAR(1000)) IS NOT NULL AND a.unit_id IN
                  (SELECT id FROM org_unit WHERE path LIKE :path || '%')))""";
 
     /** A page of the period's appointments (ordered by id), filtered by type and unit subtree. */
@@ -68,8 +68,8 @@ public class LedgerQueries implements Ledger {
                 SELECT a.* FROM ledger_appointment a
                 WHERE a.id > :after AND a.starts_on <= :to AND a.ends_on >= :from
                   AND (a.ended_on IS NULL OR a.ended_on > :from)
-                  AND (:type IS NULL OR a.type = :type)
-                  AND (:upath IS NULL OR a.unit_id IN (SELECT id FROM org_unit WHERE path LIKE :upath || '%'))
+                  AND (CAST(:type AS VARCHAR(30)) IS NULL OR a.type = :type)
+                  AND (CAST(:upath AS VARCHAR(1000)) IS NULL OR a.unit_id IN (SELECT id FROM org_unit WHERE path LIKE :upath || '%'))
                  """ + SCOPE_SQL + " ORDER BY a.id FETCH FIRST :lim ROWS ONLY")
                 .param("after", afterId).param("to", Date.valueOf(period.to())).param("from", Date.valueOf(period.from()))
                 .param("type", type == null ? null : type.name()).param("upath", unitPath)
