@@ -11,7 +11,7 @@ class AssessmentNavigation {
     /** Everyone assessed, the office, leaders and branch secretaries. */
     @Bean
     NavEntry assessmentNav() {
-        return new NavEntry(400, "nav.assessment", "/assessment/schemes", "📊",
+        return new NavEntry(400, "nav.assessment", "/assessment/runs", "📊",
                 me -> me.can(AssessmentPermissions.SCHEME_READ));
     }
 }

@@ -162,6 +162,10 @@ public class ProblemService {
         audit.record("problem." + action.name().toLowerCase(java.util.Locale.ROOT), "problem", p.id(),
                 Outcome.SUCCESS, cmd.comment());
         notify(action, p, unitBefore, transferProposed);
+        if (action == ProblemAction.REPLY || action == ProblemAction.TRANSFER_CLUE || action == ProblemAction.WITHDRAW) {
+            events.publishEvent(new cn.jiandu.problem.ProblemChanged(p.id(), p.anonymous() ? null : p.reporterId(),
+                    p.status()));
+        }
         return p;
     }
 
@@ -194,6 +198,8 @@ public class ProblemService {
         audit.record("problem.rate", "problem", p.id(), Outcome.SUCCESS, rating.name());
         if (rating == Rating.DISSATISFIED) {
             notifier.unit(p.handlingUnitId(), "problem.notify.reopened", p);
+            events.publishEvent(new cn.jiandu.problem.ProblemChanged(p.id(), p.anonymous() ? null : p.reporterId(),
+                    p.status()));
         } else {
             events.publishEvent(new ProblemClosed(p.id(), p.anonymous() ? null : p.reporterId(), p.closeReason(),
                     rating));
