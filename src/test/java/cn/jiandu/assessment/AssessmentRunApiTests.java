@@ -50,6 +50,9 @@ class AssessmentRunApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
     JsonNode call(String user, MockHttpServletRequestBuilder r, int expected) throws Exception {
         String s = mvc.perform(Api.as(mvc, user, r.contentType(MediaType.APPLICATION_JSON)))
                 .andExpect(status().is(expected)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -79,7 +82,7 @@ class AssessmentRunApiTests {
             events.publishEvent(new AppointmentStarted(a2, userId("grid2"), Role.GRID_SUPERVISOR, unit, start,
                     start.plusYears(3), AppointmentOrigin.IMPORTED));
         });
-        cn.jiandu.support.Events.settle(jdbc, "LedgerListeners");
+        cn.jiandu.support.Events.settle(jdbc, incomplete, "LedgerListeners");
         String period = year + "-Q1";
 
         call("admin", post("/api/v1/assessments").content(Api.write(Map.of("schemeId", schemeId,
@@ -140,7 +143,7 @@ class AssessmentRunApiTests {
                 ExamPurpose.QUARTERLY_CLASS, null, new BigDecimal("100"), new BigDecimal("100"), true,
                 LocalDate.of(Integer.parseInt(period.substring(0, 4)), 2, 1).atStartOfDay(ZoneId.of("Asia/Shanghai"))
                         .toInstant(), false)));
-        cn.jiandu.support.Events.settle(jdbc, "LedgerListeners");
+        cn.jiandu.support.Events.settle(jdbc, incomplete, "LedgerListeners");
         assertThat(call("admin", get("/api/v1/assessments/" + id + "/results"), 200).at("/items/0/total")
                 .decimalValue()).isEqualByComparingTo("8");
 

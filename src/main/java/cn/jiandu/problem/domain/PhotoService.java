@@ -113,8 +113,10 @@ public class PhotoService {
     }
 
     private static PhotoRow mapPhoto(ResultSet rs, int n) throws SQLException {
-        long step = rs.getLong("step_id");
-        return new PhotoRow(rs.getLong("id"), rs.getLong("problem_id"), rs.wasNull() ? null : step,
+        // wasNull() answers for the column read last: read step_id on its own, then ask
+        long stepValue = rs.getLong("step_id");
+        Long step = rs.wasNull() ? null : stepValue;
+        return new PhotoRow(rs.getLong("id"), rs.getLong("problem_id"), step,
                 rs.getLong("original_blob_id"), rs.getLong("clean_blob_id"), rs.getLong("thumb_blob_id"));
     }
 

@@ -116,6 +116,11 @@ public class SharingService {
                         blob.kind(), me.id(), now);
                 audit.record(action, "sharing_entry", id, Outcome.SUCCESS, name + " v" + v);
             } else {
+                if (same.isEmpty() && entries.nameTaken(folder.id(), name) && attempt < MAX_PLACE_ATTEMPTS) {
+                    // the name was placed after we looked (PostgreSQL's read committed shows it now): decide again,
+                    // or the owner's own second upload would become a numbered copy instead of version 2
+                    continue;
+                }
                 String n = name;
                 for (int i = 2; entries.nameTaken(folder.id(), n); i++) {
                     n = Names.numbered(name, i);

@@ -57,8 +57,11 @@ class LedgerIncrementalVsRebuildTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
     void settle() throws InterruptedException {
-        cn.jiandu.support.Events.settle(jdbc, "LedgerListeners");
+        cn.jiandu.support.Events.settle(jdbc, incomplete, "LedgerListeners");
     }
 
     final long appointment = 800_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
