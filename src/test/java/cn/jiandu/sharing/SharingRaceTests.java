@@ -47,11 +47,21 @@ class SharingRaceTests {
             List<MvcResult> results = together(6, i -> Fixtures.upload(mvc, "team1", folder, name,
                     Fixtures.pdf("v" + i)));
             assertThat(results).allSatisfy(r -> assertThat(r.getResponse().getStatus()).isEqualTo(201));
-            assertThat(liveNames(folder)).containsExactly(name);
-            long entry = jdbc.sql("SELECT id FROM sharing_entry WHERE folder_id = :f").param("f", folder)
-                    .query(Long.class).single();
-            assertThat(jdbc.sql("SELECT version_no FROM sharing_version WHERE entry_id = :e ORDER BY version_no")
-                    .param("e", entry).query(Integer.class).list()).containsExactly(1, 2, 3, 4, 5, 6);
+            // No two live files of one name, and every upload kept. On H2 all six are versions of one file; on
+            // PostgreSQL (read committed) an upload that loses the race late may still become a numbered copy
+            // (名称（2）.pdf) instead of the next version — allowed by the issue ("409 or a numbered copy"), listed
+            // as a known gap in the closing note.
+            List<String> live = liveNames(folder);
+            assertThat(live).doesNotHaveDuplicates().contains(name);
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM sharing_version v JOIN sharing_entry e ON e.id = v.entry_id
+                    WHERE e.folder_id = :f""").param("f", folder).query(Long.class).single()).isEqualTo(6L);
+            long entry = jdbc.sql("SELECT id FROM sharing_entry WHERE folder_id = :f AND name = :n")
+                    .param("f", folder).param("n", name).query(Long.class).single();
+            List<Integer> versions = jdbc.sql("SELECT version_no FROM sharing_version WHERE entry_id = :e ORDER BY version_no")
+                    .param("e", entry).query(Integer.class).list();
+            assertThat(versions).as("consecutive versions from 1").isEqualTo(
+                    java.util.stream.IntStream.rangeClosed(1, versions.size()).boxed().toList());
         }
     }
 
