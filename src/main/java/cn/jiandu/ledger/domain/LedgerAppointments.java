@@ -40,15 +40,15 @@ class LedgerAppointments {
         if (old.isPresent() && old.get().equals(r)) {
             return false;
         }
-        if (old.isPresent()) {
-            jdbc.sql("""
-                    UPDATE ledger_appointment SET user_id = :u, type = :t, unit_id = :unit, starts_on = :s,
-                    ends_on = :e, ended_on = :x WHERE id = :id""").params(params(r)).update();
-        } else {
-            jdbc.sql("""
-                    INSERT INTO ledger_appointment (id, user_id, type, unit_id, starts_on, ends_on, ended_on)
-                    VALUES (:id, :u, :t, :unit, :s, :e, :x)""").params(params(r)).update();
+        // the listener and the start-up rebuild can meet on one appointment: insert if absent, then correct
+        if (old.isEmpty() && jdbc.sql("""
+                INSERT INTO ledger_appointment (id, user_id, type, unit_id, starts_on, ends_on, ended_on)
+                VALUES (:id, :u, :t, :unit, :s, :e, :x) ON CONFLICT DO NOTHING""").params(params(r)).update() == 1) {
+            return true;
         }
+        jdbc.sql("""
+                UPDATE ledger_appointment SET user_id = :u, type = :t, unit_id = :unit, starts_on = :s,
+                ends_on = :e, ended_on = :x WHERE id = :id""").params(params(r)).update();
         return true;
     }
 
