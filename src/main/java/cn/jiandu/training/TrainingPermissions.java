@@ -20,6 +20,8 @@ public class TrainingPermissions {
     /** Read every supervisor's 谈心谈话 records (the office and the leaders); a supervisor reads his own. */
     public static final Permission TALKS_READ_ALL = Permission.of("talks:read-all");
     public static final Permission HANDBOOK_EDIT = Permission.of("handbook:edit");
+    /** Review, select, publish and draft cases (the office); supervisors submit, all supervisors read published ones. */
+    public static final Permission CASES_REVIEW = Permission.of("cases:review");
 
     @Bean
     PermissionGrants trainingPermissionGrants() {
@@ -29,6 +31,7 @@ public class TrainingPermissions {
                 .grant(ONBOARDING_CONFIRM, Role.ADMIN)
                 .grant(HANDBOOK_EDIT, Role.ADMIN)
                 .grant(TALKS_READ_ALL, Role.ADMIN, Role.LEADER)
+                .grant(CASES_REVIEW, Role.ADMIN)
                 .build();
     }
 }
