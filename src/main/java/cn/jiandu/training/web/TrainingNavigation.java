@@ -33,6 +33,17 @@ class TrainingNavigation {
         return new NavEntry(320, "nav.handbook", "/handbook", "📘", me -> true);
     }
 
+    @Bean
+    NavEntry casesNav() {
+        return new NavEntry(325, "nav.cases", "/cases", "🏅", me -> me.isSupervisor() || me.seesEverything());
+    }
+
+    @Bean
+    NavEntry caseReviewNav() {
+        return new NavEntry(326, "nav.cases.review", "/cases/review", "📝",
+                me -> me.can(TrainingPermissions.CASES_REVIEW));
+    }
+
     /** On a supervisor's home tile: the 五个一 items he has still to do; for the office, overdue checklists. */
     @Bean
     NavAttention onboardingWaiting(OnboardingService onboarding) {
