@@ -15,6 +15,8 @@ public class LedgerPermissions {
 
     public static final Permission READ = Permission.of("ledger:read");
     public static final Permission REBUILD = Permission.of("ledger:rebuild");
+    /** Recording 指出问题 and 整改建议 for a supervisor and period (the office). */
+    public static final Permission RECORD_FINDINGS = Permission.of("ledger:findings");
 
     @Bean
     PermissionGrants ledgerPermissionGrants() {
@@ -22,6 +24,7 @@ public class LedgerPermissions {
                 .grant(READ, Role.ADMIN, Role.LEADER, Role.BRANCH_SECRETARY, Role.BRANCH_INSPECTOR,
                         Role.TEAM_SUPERVISOR, Role.GRID_SUPERVISOR)
                 .grant(REBUILD, Role.ADMIN)
+                .grant(RECORD_FINDINGS, Role.ADMIN)
                 .build();
     }
 }
