@@ -44,7 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * pattern with a sample value after each variable ({@code /api/v1/org-units/{id}=999999}). The body (the rest of the
  * line, so it may contain commas) is JSON sent as {@code application/json}, or empty; {@code @fresh-token} instead
  * sends no body and uses a newly issued token for each role (for calls that revoke the caller's token);
- * {@code @multipart:part=text} sends a multipart request with one file part of that name holding that text. Keep
+ * {@code @multipart:part=text} sends a multipart request with one file part of that name holding that text
+ * ({@code @multipart:part:json=text} sends it as {@code application/json}, for a JSON part beside the files). Keep
  * statuses deterministic and data unchanged: e.g. an admin gets a deliberately invalid body (400) or an unknown id
  * (404), which proves the call got past authorization without changing anything.
  */
@@ -139,8 +140,10 @@ class AuthorizationTableTests {
         HttpMethod method = HttpMethod.valueOf(row.method());
         if (row.body().startsWith(MULTIPART)) {
             String[] part = row.body().substring(MULTIPART.length()).split("=", 2);
-            return multipart(method, row.uri()).file(new MockMultipartFile(part[0], "authz-probe.bin",
-                    MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            boolean json = part[0].endsWith(":json");
+            String name = json ? part[0].substring(0, part[0].length() - ":json".length()) : part[0];
+            return multipart(method, row.uri()).file(new MockMultipartFile(name, json ? "" : "authz-probe.bin",
+                    json ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_OCTET_STREAM_VALUE,
                     (part.length > 1 ? part[1] : "").getBytes(StandardCharsets.UTF_8)));
         }
         return request(method, row.uri());
