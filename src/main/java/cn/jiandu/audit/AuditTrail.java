@@ -1,13 +1,16 @@
 package cn.jiandu.audit;
 
+import cn.jiandu.audit.chain.AuditChain;
 import cn.jiandu.shared.security.CurrentUser;
 import cn.jiandu.shared.security.JianduPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -16,15 +19,18 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the caller's transaction, so a rolled-back change leaves no "success" entry behind.
  */
 @Service
+@Transactional
 public class AuditTrail {
 
     private static final int DETAIL_MAX = 2000;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditChain chain;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, AuditChain chain) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.chain = chain;
     }
 
     /** Records an action by the current user (if any) from the current request's address (if any). */
@@ -46,11 +52,12 @@ public class AuditTrail {
 
     private void append(Long actorId, String actorName, String action, String targetType, Object targetId,
             Outcome outcome, String detail) {
+        chain.lockHead();
         jdbc.sql("""
                 INSERT INTO audit_entry (occurred_at, actor_id, actor_name, action, target_type, target_id, address,
                                          outcome, detail)
                 VALUES (:at, :actorId, :actorName, :action, :targetType, :targetId, :address, :outcome, :detail)""")
-                .param("at", Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .param("actorId", actorId)
                 .param("actorName", truncate(actorName, 64))
                 .param("action", action)
@@ -60,6 +67,7 @@ public class AuditTrail {
                 .param("outcome", outcome.name())
                 .param("detail", truncate(detail, DETAIL_MAX))
                 .update();
+        chain.link();
     }
 
     private static String currentAddress() {

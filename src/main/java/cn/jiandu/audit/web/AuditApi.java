@@ -1,6 +1,7 @@
 package cn.jiandu.audit.web;
 
 import cn.jiandu.audit.AuditEntryView;
+import cn.jiandu.audit.chain.ChainVerifier;
 import cn.jiandu.audit.domain.AuditQuery;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.paging.PageSize;
@@ -19,9 +20,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
     private final AuditQuery query;
+    private final ChainVerifier verifier;
 
-    AuditApi(AuditQuery query) {
+    AuditApi(AuditQuery query, ChainVerifier verifier) {
         this.query = query;
+        this.verifier = verifier;
+    }
+
+    record VerifyJson(long entries, boolean valid, String firstBreak) {
+    }
+
+    /** Walks the hash chain; {@code firstBreak} is the id of the first entry that was edited, removed, added or moved. */
+    @GetMapping("/verify")
+    @PreAuthorize("hasRole('ADMIN')")
+    VerifyJson verify() {
+        var v = verifier.verify();
+        return new VerifyJson(v.entries(), v.valid(), v.firstBreak() == null ? null : String.valueOf(v.firstBreak()));
     }
 
     record AuditEntryJson(String id, OffsetDateTime occurredAt, String actorId, String actorName, String action,
