@@ -40,6 +40,13 @@ public class LedgerFindings {
                 .param("a", appointmentId).query(LedgerFindings::map).list();
     }
 
+    /** Every finding on the given person's own appointments, newest first. */
+    public List<Finding> ofUser(long userId) {
+        return jdbc.sql("""
+                SELECT f.* FROM ledger_finding f JOIN ledger_appointment a ON a.id = f.appointment_id
+                WHERE a.user_id = :u ORDER BY f.id DESC""").param("u", userId).query(LedgerFindings::map).list();
+    }
+
     /** The unacknowledged findings of the given person's appointments, newest first (his home page). */
     public List<Finding> openFor(long userId) {
         return jdbc.sql("""
