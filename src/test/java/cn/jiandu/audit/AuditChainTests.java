@@ -54,7 +54,7 @@ class AuditChainTests {
     void anIntactChainIsValidAndTheEndpointSaysSo() throws Exception {
         threeEntries();
         var direct = verifier.verify();
-        assertThat(direct.valid()).as(direct + " " + jdbc.sql("SELECT e.id, e.occurred_at, e.action, c.prev_hash, c.entry_hash FROM audit_entry e LEFT JOIN audit_chain c ON c.entry_id = e.id WHERE e.id >= :b - 1 AND e.id <= :b + 1").param("b", direct.firstBreak() == null ? 0 : direct.firstBreak()).query().listOfRows()).isTrue();
+        assertThat(direct.valid()).as("verification of an untouched chain: %s", direct).isTrue();
         mvc.perform(Api.as(mvc, "admin", get("/api/v1/audit/verify"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.firstBreak").doesNotExist());
