@@ -52,6 +52,12 @@ public final class CertificateToken {
             Base64.Decoder b64 = Base64.getUrlDecoder();
             byte[] content = b64.decode(code.substring(0, dot));
             byte[] signature = b64.decode(code.substring(dot + 1));
+            // only the canonical spelling: the decoder ignores a last character's unused low bits, so without this
+            // check another character there (a different code on the certificate) would verify as the same one
+            Base64.Encoder canonical = Base64.getUrlEncoder().withoutPadding();
+            if (!code.equals(canonical.encodeToString(content) + "." + canonical.encodeToString(signature))) {
+                return Optional.empty();
+            }
             Signature s = Signature.getInstance("Ed25519");
             s.initVerify(key);
             s.update(content);
