@@ -1,9 +1,10 @@
 package cn.jiandu.calendar.web;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.calendar.DayKind;
 import cn.jiandu.calendar.domain.CalendarService;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.context.MessageSource;
@@ -35,7 +36,7 @@ class CalendarPageController {
 
     @GetMapping("/calendar")
     String page(@RequestParam(required = false) Integer year, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         int y = year != null ? year : LocalDate.now(clock).getYear();
         try {
             model.addAttribute("days", service.year(y));
@@ -46,24 +47,24 @@ class CalendarPageController {
         }
         model.addAttribute("year", y);
         model.addAttribute("kinds", DayKind.values());
-        return hx != null ? "calendar/days :: days" : "calendar/days";
+        return hx.fragmentOrPage("calendar/days :: days", "calendar/days");
     }
 
     @PostMapping("/calendar")
     String put(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String name, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         Integer year = date != null ? date.getYear() : null;
         return apply(model, hx, year, () -> service.put(date, kind, name));
     }
 
     @PostMapping("/calendar/{date}/delete")
     String delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         return apply(model, hx, date.getYear(), () -> service.delete(date));
     }
 
-    private String apply(Model model, String hx, Integer year, Runnable change) {
+    private String apply(Model model, HtmxRequest hx, Integer year, Runnable change) {
         try {
             change.run();
             model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));

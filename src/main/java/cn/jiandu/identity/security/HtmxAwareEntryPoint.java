@@ -1,5 +1,6 @@
 package cn.jiandu.identity.security;
 
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,8 +21,8 @@ class HtmxAwareEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException, jakarta.servlet.ServletException {
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+        if (HtmxRequest.of(request).isHtmx()) {
+            response.setHeader(HtmxRequest.REDIRECT, request.getContextPath() + "/login?expired");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }

@@ -2,6 +2,7 @@ package cn.jiandu.identity.security;
 
 import cn.jiandu.identity.domain.User;
 import cn.jiandu.identity.domain.UserRepository;
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,8 +86,8 @@ class SessionGuardFilter extends OncePerRequestFilter {
     private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
             throws IOException {
         String target = request.getContextPath() + path;
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", target);
+        if (HtmxRequest.of(request).isHtmx()) {
+            response.setHeader(HtmxRequest.REDIRECT, target);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         } else {
             response.sendRedirect(target);

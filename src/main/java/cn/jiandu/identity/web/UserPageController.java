@@ -6,12 +6,13 @@ import cn.jiandu.identity.domain.UserRepository;
 import cn.jiandu.identity.domain.UserService;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.Role;
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -44,8 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserPageController {
 
     static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
-    private static final String HX = "HX-Request";
-
     private final UserRepository users;
     private final UserService service;
     private final UserImport imports;
@@ -64,7 +63,7 @@ class UserPageController {
     @GetMapping("/users")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long orgUnitId,
             @RequestParam(required = false) String role, @RequestParam(required = false) String cursor, Model model,
-            @RequestHeader(value = HX, required = false) String hx) {
+            HtmxRequest hx) {
         Role roleFilter = parseRole(role);
         int size = PageSize.DEFAULT;
         long after = cursor == null || cursor.isBlank() ? 0 : Cursor.decodeLong(cursor);
@@ -75,20 +74,20 @@ class UserPageController {
         model.addAttribute("orgUnitId", orgUnitId);
         model.addAttribute("role", roleFilter);
         addReferenceData(model);
-        if (hx != null) {
+        if (hx.isHtmx()) {
             return after > 0 ? "identity/users :: rows" : "identity/users :: results";
         }
         return "identity/users";
     }
 
     @GetMapping("/users/new")
-    String newForm(Model model, @RequestHeader(value = HX, required = false) String hx) {
+    String newForm(Model model, HtmxRequest hx) {
         return form(model, new UserPageForm(), null, hx);
     }
 
     @PostMapping("/users")
     String create(@ModelAttribute("form") UserPageForm form, Model model, RedirectAttributes redirect,
-            HttpServletResponse response, @RequestHeader(value = HX, required = false) String hx) {
+            HttpServletResponse response, HtmxRequest hx) {
         try {
             User created = service.create(form.toCommand());
             return saved(model, redirect, response, hx, msg("user.created", created.username()));
@@ -99,7 +98,7 @@ class UserPageController {
     }
 
     @GetMapping("/users/{id}/edit")
-    String editForm(@PathVariable long id, Model model, @RequestHeader(value = HX, required = false) String hx) {
+    String editForm(@PathVariable long id, Model model, HtmxRequest hx) {
         User u = users.findById(id).orElseThrow(ApiException::notFound);
         return form(model, UserPageForm.of(u), u, hx);
     }
@@ -107,7 +106,7 @@ class UserPageController {
     @PostMapping("/users/{id}")
     String update(@PathVariable long id, @ModelAttribute("form") UserPageForm form, Model model,
             RedirectAttributes redirect, HttpServletResponse response,
-            @RequestHeader(value = HX, required = false) String hx) {
+            HtmxRequest hx) {
         User existing = users.findById(id).orElseThrow(ApiException::notFound);
         try {
             User u = service.update(id, form.toCommand());
@@ -122,9 +121,9 @@ class UserPageController {
     /** The quick switch in a list row; answers with the row itself. */
     @PostMapping("/users/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Model model,
-            @RequestHeader(value = HX, required = false) String hx) {
+            HtmxRequest hx) {
         User u = service.setEnabled(id, enabled);
-        if (hx == null) {
+        if (!hx.isHtmx()) {
             return "redirect:/users";
         }
         model.addAttribute("u", u);
@@ -134,11 +133,11 @@ class UserPageController {
 
     /** Shows the one-time password once; it is stored only as a hash. */
     @PostMapping("/users/{id}/password-reset")
-    String resetPassword(@PathVariable long id, Model model, @RequestHeader(value = HX, required = false) String hx) {
+    String resetPassword(@PathVariable long id, Model model, HtmxRequest hx) {
         User u = users.findById(id).orElseThrow(ApiException::notFound);
         model.addAttribute("resetUser", u);
         model.addAttribute("oneTimePassword", service.resetPassword(id));
-        return hx != null ? "identity/user-form :: reset" : "identity/user-reset";
+        return hx.fragmentOrPage("identity/user-form :: reset", "identity/user-reset");
     }
 
     @GetMapping("/users/import-template.xlsx")
@@ -148,7 +147,7 @@ class UserPageController {
 
     @PostMapping("/users/import")
     String importFile(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
-            HttpServletResponse response, @RequestHeader(value = HX, required = false) String hx) throws IOException {
+            HttpServletResponse response, HtmxRequest hx) throws IOException {
         try {
             checkUpload(file);
             int count;
@@ -156,14 +155,14 @@ class UserPageController {
                 count = imports.importFile(in);
             }
             model.addAttribute("importNotice", msg("user.import.done", count));
-            response.setHeader("HX-Trigger", "users-changed");
+            response.setHeader(HtmxRequest.TRIGGER, "users-changed");
         } catch (Refusal e) {
             model.addAttribute("importError", msg(e.messageKey(), e.args()));
             if (!e.rowErrors().isEmpty()) {
                 model.addAttribute("importRows", e.rowErrors());
             }
         }
-        if (hx != null) {
+        if (hx.isHtmx()) {
             return "identity/users :: importResult";
         }
         return list(null, null, null, null, model, null);
@@ -187,20 +186,20 @@ class UserPageController {
                 .body(bytes);
     }
 
-    private String form(Model model, UserPageForm form, User editing, String hx) {
+    private String form(Model model, UserPageForm form, User editing, HtmxRequest hx) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         addReferenceData(model);
-        return hx != null ? "identity/user-form :: form" : "identity/user-form";
+        return hx.fragmentOrPage("identity/user-form :: form", "identity/user-form");
     }
 
-    private String saved(Model model, RedirectAttributes redirect, HttpServletResponse response, String hx,
+    private String saved(Model model, RedirectAttributes redirect, HttpServletResponse response, HtmxRequest hx,
             String notice) {
-        if (hx == null) {
+        if (!hx.isHtmx()) {
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/users";
         }
-        response.setHeader("HX-Trigger", "users-changed");
+        response.setHeader(HtmxRequest.TRIGGER, "users-changed");
         model.addAttribute("notice", notice);
         return "identity/user-form :: notice";
     }

@@ -4,6 +4,7 @@ import cn.jiandu.notification.domain.JdbcInbox;
 import cn.jiandu.notification.domain.Notification;
 import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -35,12 +36,12 @@ class InboxPageController {
     @GetMapping("/inbox")
     String page(JianduPrincipal me, @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) String cursor, Model model, Locale locale,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         model.addAttribute("page", inbox.list(me.id(), unread, PageSize.DEFAULT, cursor)
                 .map(n -> NotificationJson.render(n, messages, locale)));
         model.addAttribute("unread", unread);
         model.addAttribute("unreadCount", inbox.unreadCount(me.id()));
-        if (hx == null) {
+        if (!hx.isHtmx()) {
             return "notification/inbox";
         }
         return cursor != null ? "notification/inbox :: rows" : "notification/inbox :: list";
@@ -49,25 +50,25 @@ class InboxPageController {
     @PostMapping("/inbox/{id}/read")
     String markRead(JianduPrincipal me, @PathVariable long id, Model model, Locale locale,
             HttpServletResponse response,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         inbox.markRead(me.id(), id);
-        if (hx == null) {
+        if (!hx.isHtmx()) {
             return "redirect:/inbox";
         }
         model.addAttribute("n", NotificationJson.render(inbox.find(me.id(), id), messages, locale));
         model.addAttribute("unreadCount", inbox.unreadCount(me.id()));
-        response.setHeader("HX-Trigger", INBOX_CHANGED);
+        response.setHeader(HtmxRequest.TRIGGER, INBOX_CHANGED);
         return "notification/item :: marked";
     }
 
     @PostMapping("/inbox/read-all")
     String markAllRead(JianduPrincipal me, @RequestParam(defaultValue = "false") boolean unread, Model model,
-            Locale locale, HttpServletResponse response, @RequestHeader(value = "HX-Request", required = false) String hx) {
+            Locale locale, HttpServletResponse response, HtmxRequest hx) {
         inbox.markAllRead(me.id());
-        if (hx == null) {
+        if (!hx.isHtmx()) {
             return "redirect:/inbox";
         }
-        response.setHeader("HX-Trigger", INBOX_CHANGED);
+        response.setHeader(HtmxRequest.TRIGGER, INBOX_CHANGED);
         return page(me, unread, null, model, locale, hx);
     }
 

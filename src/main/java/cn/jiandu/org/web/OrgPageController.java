@@ -1,10 +1,11 @@
 package cn.jiandu.org.web;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitType;
 import cn.jiandu.org.domain.OrgUnitService;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,27 +33,27 @@ class OrgPageController {
     }
 
     @GetMapping("/org")
-    String page(Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
+    String page(Model model, HtmxRequest hx) {
         model.addAttribute("units", directory.all());
         model.addAttribute("types", OrgUnitType.values());
-        return hx != null ? "org/tree :: tree" : "org/tree";
+        return hx.fragmentOrPage("org/tree :: tree", "org/tree");
     }
 
     @PostMapping("/org")
     String create(@RequestParam Long parentId, @RequestParam String name, @RequestParam OrgUnitType type,
             @RequestParam(defaultValue = "0") int sortOrder, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         return apply(model, hx, () -> service.create(parentId, requireName(name), type, sortOrder));
     }
 
     @PostMapping("/org/{id}")
     String update(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) Long parentId,
             @RequestParam(defaultValue = "0") int sortOrder, @RequestParam(defaultValue = "false") boolean enabled,
-            Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
+            Model model, HtmxRequest hx) {
         return apply(model, hx, () -> service.update(id, requireName(name), parentId, sortOrder, enabled));
     }
 
-    private String apply(Model model, String hx, Runnable change) {
+    private String apply(Model model, HtmxRequest hx, Runnable change) {
         try {
             change.run();
             model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));

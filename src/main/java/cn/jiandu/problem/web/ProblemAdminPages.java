@@ -1,12 +1,13 @@
 package cn.jiandu.problem.web;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.problem.domain.Category;
 import cn.jiandu.problem.domain.CategoryRepository;
 import cn.jiandu.problem.domain.DispatchRule;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasAuthority('problem:dispatch')")
 class ProblemAdminPages {
-
-    private static final String HX = "HX-Request";
-
     private final DispatchRules rules;
     private final CategoryRepository categories;
     private final OrgDirectory org;
@@ -49,10 +47,10 @@ class ProblemAdminPages {
     }
 
     @GetMapping("/problems/rules")
-    String page(Model model, @RequestHeader(value = HX, required = false) String hx) {
+    String page(Model model, HtmxRequest hx) {
         model.addAttribute("rules", rules.all());
         addReferenceData(model);
-        return hx != null ? "problem/rules :: table" : "problem/rules";
+        return hx.fragmentOrPage("problem/rules :: table", "problem/rules");
     }
 
     @PostMapping("/problems/rules")
@@ -68,7 +66,7 @@ class ProblemAdminPages {
 
     /** The edit form: a page of its own, or (htmx) just the form for the panel above the table. */
     @GetMapping("/problems/rules/{id}/edit")
-    String editForm(@PathVariable long id, Model model, @RequestHeader(value = HX, required = false) String hx) {
+    String editForm(@PathVariable long id, Model model, HtmxRequest hx) {
         DispatchRule r = rules.find(id);
         return form(model, RulePageForm.of(r), r, hx);
     }
@@ -80,16 +78,16 @@ class ProblemAdminPages {
     @PostMapping("/problems/rules/{id}")
     String update(@PathVariable long id, @ModelAttribute("form") RulePageForm form, Model model,
             RedirectAttributes redirect, HttpServletResponse response,
-            @RequestHeader(value = HX, required = false) String hx) {
+            HtmxRequest hx) {
         DispatchRule existing = rules.find(id);
         try {
             DispatchRule saved = rules.update(id, form.toJson());
             String notice = support.message("problem.rules.updated", saved.name());
-            if (hx == null) {
+            if (!hx.isHtmx()) {
                 redirect.addFlashAttribute("notice", notice);
                 return "redirect:/problems/rules";
             }
-            response.setHeader("HX-Trigger", "rules-changed");
+            response.setHeader(HtmxRequest.TRIGGER, "rules-changed");
             model.addAttribute("notice", notice);
             return "problem/rule-form :: notice";
         } catch (Refusal e) {
@@ -127,11 +125,11 @@ class ProblemAdminPages {
         return "redirect:/problems/rules";
     }
 
-    private String form(Model model, RulePageForm form, DispatchRule editing, String hx) {
+    private String form(Model model, RulePageForm form, DispatchRule editing, HtmxRequest hx) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         addReferenceData(model);
-        return hx != null ? "problem/rule-form :: form" : "problem/rule-form";
+        return hx.fragmentOrPage("problem/rule-form :: form", "problem/rule-form");
     }
 
     private void addReferenceData(Model model) {

@@ -12,6 +12,7 @@ import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ class ProblemListPages {
     @GetMapping("/problems/mine")
     String mine(JianduPrincipal me, @RequestParam(defaultValue = "all") String tab,
             @RequestParam(required = false) String cursor, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         String current = MINE_TABS.contains(tab) ? tab : "all";
         if (cursor == null) {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ class ProblemListPages {
     @PreAuthorize("hasRole('HANDLER') or hasAuthority('problem:handle')")
     String queue(JianduPrincipal me, @RequestParam(defaultValue = "DISPATCHED") String tab,
             @RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         String current = QUEUE_TABS.contains(tab) ? tab : "DISPATCHED";
         String search = blank(q);
         if (cursor == null) {
@@ -113,7 +114,7 @@ class ProblemListPages {
     @GetMapping("/problems/dispatch")
     @PreAuthorize("hasAuthority('problem:dispatch')")
     String dispatchQueue(JianduPrincipal me, @RequestParam(required = false) String cursor, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         ProblemFilter f = new ProblemFilter(ProblemStatus.PENDING_DISPATCH, null, null, null, null, null, null, false,
                 false);
         if (cursor == null) {
@@ -129,7 +130,7 @@ class ProblemListPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String cursor, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String hx) {
+            HtmxRequest hx) {
         requireLedger(me);
         ProblemFilter f = new ProblemFilter(status, blank(categoryCode), orgUnitId, warning, blank(q), from, to,
                 false, false);
@@ -155,12 +156,12 @@ class ProblemListPages {
                 false), response);
     }
 
-    private String page(JianduPrincipal me, ProblemFilter f, String cursor, Model model, String hx, String view) {
+    private String page(JianduPrincipal me, ProblemFilter f, String cursor, Model model, HtmxRequest hx, String view) {
         CursorPage<ProblemSummary> page = queries.list(me, f, PAGE, cursor);
         model.addAttribute("page", page);
         model.addAttribute("moreUrl", page.nextCursor() == null ? null : ServletUriComponentsBuilder
                 .fromCurrentRequest().replaceQueryParam("cursor", page.nextCursor()).build().toUriString());
-        return hx != null && cursor != null ? "problem/rows :: rows" : view;
+        return hx.isHtmx() && cursor != null ? "problem/rows :: rows" : view;
     }
 
     private static ProblemFilter filter(ProblemStatus status, Warning warning, String q) {

@@ -5,14 +5,15 @@ import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.selection.AppointmentEnded.EndReason;
 import cn.jiandu.selection.SelectionPermissions;
 import cn.jiandu.selection.domain.Appointment;
-import cn.jiandu.selection.domain.AppointmentQueries;
 import cn.jiandu.selection.domain.AppointmentQueries.CoverageRow;
+import cn.jiandu.selection.domain.AppointmentQueries;
 import cn.jiandu.selection.domain.AppointmentService;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
+import cn.jiandu.shared.web.HtmxRequest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ class AppointmentPages {
     String register(JianduPrincipal me, @RequestParam(required = false) Role type,
             @RequestParam(required = false) Long unitId, @RequestParam(required = false) Appointment.Status status,
             @RequestParam(required = false) Integer expiringWithinDays, @RequestParam(required = false) String cursor,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            HtmxRequest htmx, Model model) {
         var filter = AppointmentApi.filter(type, unitId, null, status, expiringWithinDays);
         CursorPage<AppointmentQueries.Item> page = queries.list(me, filter, PageSize.DEFAULT, cursor);
         model.addAttribute("page", page);
@@ -80,7 +81,7 @@ class AppointmentPages {
             query.append("&expiringWithinDays=").append(expiringWithinDays);
         }
         model.addAttribute("query", query.toString());
-        return htmx != null && cursor != null ? "selection/register :: rows" : "selection/register";
+        return htmx.isHtmx() && cursor != null ? "selection/register :: rows" : "selection/register";
     }
 
     private List<OrgUnitView> visibleUnits(JianduPrincipal me) {

@@ -26,14 +26,13 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     String handle(Refusal ex, Model model, HttpServletRequest request, HttpServletResponse response) {
-        // @RequestHeader cannot be resolved in an @ExceptionHandler method: read the header from the request
-        String hx = request.getHeader("HX-Request");
+        HtmxRequest hx = HtmxRequest.of(request);
         int status = RefusalStatus.of(ex).value();
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("message",
                 messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale()));
-        return hx != null ? "error/fragment :: message" : "error/page";
+        return hx.fragmentOrPage("error/fragment :: message", "error/page");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

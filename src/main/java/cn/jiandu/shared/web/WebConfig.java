@@ -14,6 +14,7 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentPrincipalArgumentResolver());
+        resolvers.add(new HtmxRequestArgumentResolver());
     }
 
     @Override

@@ -1,9 +1,10 @@
 package cn.jiandu.sharing.web;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.UserDirectory;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import cn.jiandu.sharing.DutyPeriodType;
 import cn.jiandu.sharing.FolderKind;
 import cn.jiandu.sharing.domain.Caller;
@@ -154,7 +155,7 @@ class SharingAdminPages {
     /** Per space: members (by role and added), add/remove one, the quota against what is used. */
     @GetMapping("/sharing/spaces/{id}/admin")
     @PreAuthorize("hasAuthority('sharing:manage')")
-    String spaceAdmin(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String hx,
+    String spaceAdmin(@PathVariable long id, HtmxRequest hx,
             Model model) {
         Space space = spaceAdmin.space(id);
         long used = spaces.usedBytes(id);
@@ -171,13 +172,13 @@ class SharingAdminPages {
         model.addAttribute("byRoleCount", members.byRole().size());
         model.addAttribute("shownByRole", SHOWN_BY_ROLE);
         model.addAttribute("added", members.added());
-        return hx != null ? "sharing/space-admin :: panel" : "sharing/space-admin";
+        return hx.fragmentOrPage("sharing/space-admin :: panel", "sharing/space-admin");
     }
 
     @PostMapping("/sharing/spaces/{id}/quota")
     @PreAuthorize("hasAuthority('sharing:manage')")
     String setQuota(@PathVariable long id, @RequestParam(required = false) String quotaGb,
-            @RequestHeader(value = "HX-Request", required = false) String hx, Model model,
+            HtmxRequest hx, Model model,
             RedirectAttributes redirect) {
         return spaceChange(id, hx, model, redirect, "common.saved", () -> spaceAdmin.setQuota(id, gibToBytes(quotaGb)));
     }
@@ -185,7 +186,7 @@ class SharingAdminPages {
     @PostMapping("/sharing/spaces/{id}/members")
     @PreAuthorize("hasAuthority('sharing:manage')")
     String addMember(@PathVariable long id, @RequestParam(required = false) String username,
-            @RequestHeader(value = "HX-Request", required = false) String hx, Model model,
+            HtmxRequest hx, Model model,
             RedirectAttributes redirect) {
         return spaceChange(id, hx, model, redirect, "sharing.admin.added.done",
                 () -> spaceAdmin.addMember(id, username));
@@ -194,14 +195,14 @@ class SharingAdminPages {
     @PostMapping("/sharing/spaces/{id}/members/{userId}/remove")
     @PreAuthorize("hasAuthority('sharing:manage')")
     String removeMember(@PathVariable long id, @PathVariable long userId,
-            @RequestHeader(value = "HX-Request", required = false) String hx, Model model,
+            HtmxRequest hx, Model model,
             RedirectAttributes redirect) {
         return spaceChange(id, hx, model, redirect, "sharing.admin.removed.done",
                 () -> spaceAdmin.removeMember(id, userId));
     }
 
     /** Applies a change; htmx gets the panel back with the outcome, a plain form a redirect (PRG) with a flash. */
-    private String spaceChange(long id, String hx, Model model, RedirectAttributes redirect, String doneKey,
+    private String spaceChange(long id, HtmxRequest hx, Model model, RedirectAttributes redirect, String doneKey,
             Runnable change) {
         var locale = LocaleContextHolder.getLocale();
         String notice = null;
@@ -215,7 +216,7 @@ class SharingAdminPages {
             }
             error = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
         }
-        if (hx != null) {
+        if (hx.isHtmx()) {
             model.addAttribute("notice", notice);
             model.addAttribute("error", error);
             return spaceAdmin(id, hx, model);

@@ -1,10 +1,11 @@
 package cn.jiandu.sharing.web;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.UserDirectory;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.web.ApiException;
+import cn.jiandu.shared.web.HtmxRequest;
 import cn.jiandu.shared.web.SendfileResponses;
 import cn.jiandu.sharing.domain.Actions;
 import cn.jiandu.sharing.domain.Caller;
@@ -88,7 +89,7 @@ class SharingPages {
     @GetMapping("/sharing/folders/{id}")
     String folder(JianduPrincipal me, @PathVariable long id, @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
-            @RequestHeader(value = "HX-Request", required = false) String hx, Model model) {
+            HtmxRequest hx, Model model) {
         Caller c = callers.of(me);
         Folder f = guard.folder(c, id);
         CursorPage<Json.EntryJson> page = browsing.entries(c, id, q, sort, cursor, 50);
@@ -107,7 +108,7 @@ class SharingPages {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sort", sort == null ? "name" : sort);
         model.addAttribute("sorts", List.of("name", "-name", "-updatedAt", "updatedAt", "-size", "size"));
-        if (hx != null && cursor != null) {
+        if (hx.isHtmx() && cursor != null) {
             return "sharing/folder :: rows";
         }
         Json.SpaceJson space = browsing.spaces(c).stream().filter(s -> s.id().equals(Long.toString(f.spaceId())))
@@ -120,7 +121,7 @@ class SharingPages {
         model.addAttribute("moveTargets", folders.liveInSpace(f.spaceId()).stream()
                 .filter(t -> c.admin() || !t.isStandard() || t.area() != null).toList());
         model.addAttribute("maxRequestBytes", props.maxRequestBytes());
-        return hx != null ? "sharing/folder :: listing" : "sharing/folder";
+        return hx.fragmentOrPage("sharing/folder :: listing", "sharing/folder");
     }
 
     @PostMapping("/sharing/folders/{id}/files")
