@@ -1,14 +1,25 @@
 package cn.jiandu;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.EvaluationResult;
+import cn.jiandu.shared.web.HtmxRequest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The layers inside every module: {@code web} → {@code domain} → the module's API (its root package), never back.
@@ -39,6 +50,58 @@ class ArchitectureTests {
             .that().resideInAPackage("cn.jiandu.*")
             .should().dependOnClassesThat().resideInAnyPackage("cn.jiandu.*.domain..", "cn.jiandu.*.web..")
             .because("web -> domain -> module API, never back: the API must not drag internals along");
+
+    /**
+     * Not yet converted, owned by the audit module's engineer, who switches it to {@code AuditPages} and
+     * {@link HtmxRequest} himself; then this allowance goes. Nothing else may be added here.
+     */
+    private static final String AUDIT_PAGES_NOT_YET_CONVERTED = "cn.jiandu.audit.web.AuditPageController";
+
+    /**
+     * One name for page controllers: {@code @Controller} (not {@code @RestController}, which is an API) classes in a
+     * web package are {@code XxxPages}. Boot's error dispatch ({@code ProblemErrorController}, an
+     * {@link ErrorController} serving {@code /error} for API and pages alike) is not a module's pages and keeps the
+     * name Boot gives the role.
+     */
+    static final ArchRule PAGE_CONTROLLERS_ARE_NAMED_PAGES = classes()
+            .that().resideInAPackage("..web..")
+            .and().areAnnotatedWith(Controller.class)
+            .and().doNotImplement(ErrorController.class)
+            .and().doNotHaveFullyQualifiedName(AUDIT_PAGES_NOT_YET_CONVERTED)
+            .should().haveSimpleNameEndingWith("Pages")
+            .because("every page controller is XxxPages (docs/new-module.md)");
+
+    /** A page handler asks whether htmx made the request by declaring an {@link HtmxRequest}, not the raw header. */
+    static final ArchRule HANDLERS_TAKE_HTMX_REQUEST = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage("..web..")
+            .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName(AUDIT_PAGES_NOT_YET_CONVERTED)
+            .should(notReadTheHtmxHeaderByHand())
+            .because("HtmxRequest is the one idiom; filters and exception handlers use HtmxRequest.of(request)");
+
+    private static ArchCondition<JavaMethod> notReadTheHtmxHeaderByHand() {
+        return new ArchCondition<>("not take @RequestHeader(\"" + HtmxRequest.HEADER + "\")") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaParameter p : method.getParameters()) {
+                    p.tryGetAnnotationOfType(RequestHeader.class)
+                            .filter(h -> HtmxRequest.HEADER.equalsIgnoreCase(h.value())
+                                    || HtmxRequest.HEADER.equalsIgnoreCase(h.name()))
+                            .ifPresent(h -> events.add(SimpleConditionEvent.violated(method,
+                                    method.getFullName() + " reads " + HtmxRequest.HEADER + " by hand")));
+                }
+            }
+        };
+    }
+
+    @Test
+    void pageControllersAreNamedPages() {
+        PAGE_CONTROLLERS_ARE_NAMED_PAGES.check(MAIN);
+    }
+
+    @Test
+    void pageHandlersTakeHtmxRequest() {
+        HANDLERS_TAKE_HTMX_REQUEST.check(MAIN);
+    }
 
     @Test
     void domainKnowsNoHttp() {
@@ -73,5 +136,25 @@ class ArchitectureTests {
         assertThat(api.hasViolation()).isTrue();
         assertThat(api.getFailureReport().getDetails())
                 .anySatisfy(d -> assertThat(d).contains("FixtureFacade").contains("archfixture.domain.CleanService"));
+    }
+
+    @Test
+    void theWebRulesFailOnADeliberateBreach() {
+        // outside cn.jiandu: a @Controller under cn.jiandu would be registered by the tests' component scan
+        JavaClasses fixtures = new ClassFileImporter().importPackages("archfixture");
+
+        EvaluationResult naming = PAGE_CONTROLLERS_ARE_NAMED_PAGES.evaluate(fixtures);
+        assertThat(naming.hasViolation()).isTrue();
+        assertThat(naming.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("archfixture.web.WronglyNamedController"))
+                .noneSatisfy(d -> assertThat(d).contains("FixtureApi"))
+                .noneSatisfy(d -> assertThat(d).contains("FixturePages"));
+
+        EvaluationResult header = HANDLERS_TAKE_HTMX_REQUEST.evaluate(fixtures);
+        assertThat(header.hasViolation()).isTrue();
+        assertThat(header.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("WronglyNamedController.page(java.lang.String)"))
+                .noneSatisfy(d -> assertThat(d).contains("FixtureApi"))
+                .noneSatisfy(d -> assertThat(d).contains("FixturePages"));
     }
 }

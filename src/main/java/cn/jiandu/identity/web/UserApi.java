@@ -72,14 +72,14 @@ class UserApi {
     /** The .xlsx template: header row, and a sheet listing org units (id, full path) and role codes. */
     @GetMapping("/import-template")
     ResponseEntity<byte[]> importTemplate() {
-        return UserPageController.xlsx(imports.template());
+        return UserPages.xlsx(imports.template());
     }
 
     /** All rows or none: 400 with {@code rows} listing every bad row, or the number of accounts created. */
     @PostMapping("/import")
     Map<String, Integer> importUsers(@RequestPart(value = "file", required = false) MultipartFile file)
             throws IOException {
-        UserPageController.checkUpload(file);
+        UserPages.checkUpload(file);
         try (var in = file.getInputStream()) {
             return Map.of("imported", imports.importFile(in));
         }

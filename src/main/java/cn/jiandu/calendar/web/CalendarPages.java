@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** 工作日历: one handler serves the full page and, for htmx, just the year's list. */
 @Controller
 @PreAuthorize("hasAuthority('calendar:manage')")
-class CalendarPageController {
+class CalendarPages {
 
     private final CalendarService service;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarPageController(CalendarService service, MessageSource messages, Clock clock) {
+    CalendarPages(CalendarService service, MessageSource messages, Clock clock) {
         this.service = service;
         this.messages = messages;
         this.clock = clock;

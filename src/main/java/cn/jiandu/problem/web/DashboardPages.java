@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** 数据看板: headline cards rendered on the server, charts drawn by static/js/problem.js from the JSON below. */
 @Controller
 @PreAuthorize("hasAuthority('dashboard:read')")
-class DashboardPage {
+class DashboardPages {
 
     private final ProblemStats stats;
     private final StatsScope scope;
     private final OrgDirectory org;
     private final Clock clock;
 
-    DashboardPage(ProblemStats stats, StatsScope scope, OrgDirectory org, Clock clock) {
+    DashboardPages(ProblemStats stats, StatsScope scope, OrgDirectory org, Clock clock) {
         this.stats = stats;
         this.scope = scope;
         this.org = org;

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The home page: what this user's roles let him do, as tiles that fit a phone, each with what waits there. */
 @Controller
-class HomeController {
+class HomePages {
 
     private final OrgDirectory org;
     private final List<NavAttention> attention;
 
-    HomeController(OrgDirectory org, List<NavAttention> attention) {
+    HomePages(OrgDirectory org, List<NavAttention> attention) {
         this.org = org;
         this.attention = attention;
     }

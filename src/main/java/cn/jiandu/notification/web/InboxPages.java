@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** 消息: the inbox page, its htmx fragments, and the unread badge the layout polls. */
 @Controller
-class InboxPageController {
+class InboxPages {
 
     static final int BADGE_MAX = 99;
     /** An htmx event the layout's unread badges listen to, so they refresh at once instead of within 60 s. */
@@ -27,7 +27,7 @@ class InboxPageController {
     private final JdbcInbox inbox;
     private final MessageSource messages;
 
-    InboxPageController(JdbcInbox inbox, MessageSource messages) {
+    InboxPages(JdbcInbox inbox, MessageSource messages) {
         this.inbox = inbox;
         this.messages = messages;
     }

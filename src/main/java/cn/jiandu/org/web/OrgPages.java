@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** 组织管理: one handler serves the full page and, for htmx, just the tree fragment. */
 @Controller
 @PreAuthorize("hasAuthority('org:manage')")
-class OrgPageController {
+class OrgPages {
 
     private final OrgDirectory directory;
     private final OrgUnitService service;
     private final MessageSource messages;
 
-    OrgPageController(OrgDirectory directory, OrgUnitService service, MessageSource messages) {
+    OrgPages(OrgDirectory directory, OrgUnitService service, MessageSource messages) {
         this.directory = directory;
         this.service = service;
         this.messages = messages;

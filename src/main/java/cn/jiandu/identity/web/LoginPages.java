@@ -12,11 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class LoginController {
+class LoginPages {
 
     private final MessageSource messages;
 
-    LoginController(MessageSource messages) {
+    LoginPages(MessageSource messages) {
         this.messages = messages;
     }
 

@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAuthority('user:manage')")
-class UserPageController {
+class UserPages {
 
     static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
     private final UserRepository users;
@@ -51,7 +51,7 @@ class UserPageController {
     private final OrgDirectory org;
     private final MessageSource messages;
 
-    UserPageController(UserRepository users, UserService service, UserImport imports, OrgDirectory org,
+    UserPages(UserRepository users, UserService service, UserImport imports, OrgDirectory org,
             MessageSource messages) {
         this.users = users;
         this.service = service;

@@ -16,12 +16,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 我的账户: profile and password change (forced after a one-time password). */
 @Controller
-class AccountController {
+class AccountPages {
 
     private final UserService users;
     private final MessageSource messages;
 
-    AccountController(UserService users, MessageSource messages) {
+    AccountPages(UserService users, MessageSource messages) {
         this.users = users;
         this.messages = messages;
     }
