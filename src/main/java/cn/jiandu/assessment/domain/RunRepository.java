@@ -2,6 +2,7 @@ package cn.jiandu.assessment.domain;
 
 import cn.jiandu.assessment.Grade;
 import cn.jiandu.assessment.RunStatus;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.shared.security.Role;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -109,7 +110,8 @@ class RunRepository {
         return jdbc.sql("""
                 SELECT * FROM assessment_result r WHERE r.run_id = :r AND r.appointment_id > :after
                   AND (:all = TRUE OR r.user_id = :me OR (CAST(:path AS VARCHAR(1000)) IS NOT NULL AND r.unit_id IN
-                      (SELECT id FROM org_unit WHERE path LIKE :path || '%')))
+                      (""" + OrgSql.subtreeAtPath(":path") + """
+                )))
                 ORDER BY r.appointment_id FETCH FIRST :lim ROWS ONLY""")
                 .param("r", runId).param("after", afterId).param("all", all).param("me", userId)
                 .param("path", path).param("lim", limit).query(RunRepository::mapResult).list();

@@ -1,5 +1,6 @@
 package cn.jiandu.identity.domain;
 
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.shared.security.Role;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -88,8 +89,7 @@ public class UserRepository {
             params.put("q", "%" + literal + "%");
         }
         if (orgUnitId != null) {
-            sql.append(" AND u.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE "
-                    + "(SELECT path FROM org_unit WHERE id = :org) || '%')");
+            sql.append(" AND u.org_unit_id IN (" + OrgSql.subtreeOf(":org") + ")");
             params.put("org", orgUnitId);
         }
         if (role != null) {

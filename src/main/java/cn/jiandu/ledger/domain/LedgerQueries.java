@@ -5,6 +5,7 @@ import cn.jiandu.ledger.LedgerEntry;
 import cn.jiandu.ledger.LedgerFigures;
 import cn.jiandu.ledger.LedgerPeriod;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -55,7 +56,7 @@ public class LedgerQueries implements Ledger {
 
     private static final String SCOPE_SQL = """
              AND (:all = TRUE OR a.user_id = :me OR (CAST(:path AS VARCHAR(1000)) IS NOT NULL AND a.unit_id IN
-                 (SELECT id FROM org_unit WHERE path LIKE :path || '%')))""";
+                 (""" + OrgSql.subtreeAtPath(":path") + ")))";
 
     /** A page of the period's appointments (ordered by id), filtered by type and unit subtree. */
     public List<LedgerEntry> page(LedgerPeriod period, Role type, Long unitId, Scope scope, long afterId, int limit) {
@@ -69,8 +70,8 @@ public class LedgerQueries implements Ledger {
                 WHERE a.id > :after AND a.starts_on <= :to AND a.ends_on >= :from
                   AND (a.ended_on IS NULL OR a.ended_on > :from)
                   AND (CAST(:type AS VARCHAR(30)) IS NULL OR a.type = :type)
-                  AND (CAST(:upath AS VARCHAR(1000)) IS NULL OR a.unit_id IN (SELECT id FROM org_unit WHERE path LIKE :upath || '%'))
-                 """ + SCOPE_SQL + " ORDER BY a.id FETCH FIRST :lim ROWS ONLY")
+                  AND (CAST(:upath AS VARCHAR(1000)) IS NULL OR a.unit_id IN (""" + OrgSql.subtreeAtPath(":upath") + ")) "
+                + SCOPE_SQL + " ORDER BY a.id FETCH FIRST :lim ROWS ONLY")
                 .param("after", afterId).param("to", Date.valueOf(period.to())).param("from", Date.valueOf(period.from()))
                 .param("type", type == null ? null : type.name()).param("upath", unitPath)
                 .param("all", scope.all()).param("me", scope.userId()).param("path", scope.subtreePath())

@@ -1,11 +1,12 @@
 package cn.jiandu.problem.domain;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.problem.ProblemAction;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.Rating;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -231,8 +232,7 @@ public class ProblemQueries {
         if (f.orgUnitId() != null) {
             // the subtree by the unit's path, looked up in the same statement (a list page pays no extra round
             // trip); an unknown unit matches nothing, and the callers turn that into a 400 (requireKnownUnit)
-            q.conditions.add("p.org_unit_id IN (SELECT d.id FROM org_unit d WHERE d.path LIKE"
-                    + " (SELECT o.path FROM org_unit o WHERE o.id = :orgUnitId) || '%')");
+            q.conditions.add("p.org_unit_id IN (" + OrgSql.subtreeOf(":orgUnitId") + ")");
             q.params.put("orgUnitId", f.orgUnitId());
         }
         if (f.warning() != null) {
@@ -271,10 +271,9 @@ public class ProblemQueries {
     }
 
     /** The names a list row shows, looked up per returned row (a page has at most 101). */
-    private static final String NAME_COLUMNS = """
-            (SELECT u.name FROM org_unit u WHERE u.id = p.org_unit_id) AS org_unit_name,
-            (SELECT u.name FROM org_unit u WHERE u.id = p.handling_unit_id) AS handling_unit_name,
-            (SELECT c.name FROM problem_category c WHERE c.code = p.category_code) AS category_name""";
+    private static final String NAME_COLUMNS = OrgSql.nameOf("p.org_unit_id") + " AS org_unit_name, "
+            + OrgSql.nameOf("p.handling_unit_id") + " AS handling_unit_name,"
+            + " (SELECT c.name FROM problem_category c WHERE c.code = p.category_code) AS category_name";
 
     record Names(Map<Long, String> units, Map<String, String> categories) {
 

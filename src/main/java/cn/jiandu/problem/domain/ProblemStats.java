@@ -1,7 +1,8 @@
 package cn.jiandu.problem.domain;
 
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
+import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.time.ClockConfig;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -102,8 +103,8 @@ public class ProblemStats {
             params.put("last", last.getYear() * 100 + last.getMonthValue());
         }
         if (orgPath != null) {
-            sql.append(" AND t.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
-            params.put("orgPath", orgPath + "%");
+            sql.append(" AND t.org_unit_id IN (" + OrgSql.subtreeAtPath(":orgPath") + ")");
+            params.put("orgPath", orgPath);
         } else {
             sql.append(" AND t.org_unit_id = " + ProblemTally.ALL_UNITS);
         }
@@ -166,8 +167,8 @@ public class ProblemStats {
             params.put("to", ProblemRepository.ts(to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant()));
         }
         if (orgPath != null) {
-            sql.append(" AND p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :orgPath)");
-            params.put("orgPath", orgPath + "%");
+            sql.append(" AND p.org_unit_id IN (" + OrgSql.subtreeAtPath(":orgPath") + ")");
+            params.put("orgPath", orgPath);
         }
     }
 

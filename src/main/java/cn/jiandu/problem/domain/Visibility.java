@@ -1,6 +1,7 @@
 package cn.jiandu.problem.domain;
 
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
@@ -41,8 +42,8 @@ public class Visibility {
         }
         if (me.has(Role.BRANCH_SECRETARY)) {
             String path = org.find(me.orgUnitId()).map(OrgUnitView::path).orElse("/none/");
-            any.add("(p.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :vPath) AND p.status <> 'TRANSFERRED')");
-            params.put("vPath", path + "%");
+            any.add("(p.org_unit_id IN (" + OrgSql.subtreeAtPath(":vPath") + ") AND p.status <> 'TRANSFERRED')");
+            params.put("vPath", path);
         }
         return new Scope("(" + String.join(" OR ", any) + ")", params);
     }

@@ -2,6 +2,7 @@ package cn.jiandu.selection.domain;
 
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.org.OrgUnitType;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.selection.SelectionPermissions;
@@ -108,7 +109,7 @@ public class AppointmentQueries {
             if (unit.isPresent()) {
                 params.put("myPath", unit.get().path());
                 return Map.entry("(a.user_id = :me OR a.scope_unit_id IN"
-                        + " (SELECT id FROM org_unit WHERE path LIKE :myPath || '%'))", params);
+                        + " (" + OrgSql.subtreeAtPath(":myPath") + "))", params);
             }
         }
         return Map.entry("a.user_id = :me", params);
@@ -164,7 +165,7 @@ public class AppointmentQueries {
         if (f.unitId() != null) {
             OrgUnitView unit = org.find(f.unitId())
                     .orElseThrow(() -> Refusal.invalidField("unitId", "appointment.error.unit"));
-            sql.append(" AND a.scope_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :unitPath || '%')");
+            sql.append(" AND a.scope_unit_id IN (" + OrgSql.subtreeAtPath(":unitPath") + ")");
             params.put("unitPath", unit.path());
         }
         if (f.status() != null) {

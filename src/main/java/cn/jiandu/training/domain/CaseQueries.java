@@ -2,6 +2,7 @@ package cn.jiandu.training.domain;
 
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.problem.ClosedProblems;
 import cn.jiandu.shared.Refusal;
@@ -86,8 +87,8 @@ public class CaseQueries {
         }
         if (f.unitId() != null) {
             OrgUnitView u = org.find(f.unitId()).orElseThrow(() -> Refusal.invalidField("unitId", "error.invalidValue"));
-            where.add("unit_id IN (SELECT id FROM org_unit WHERE path LIKE :path)");
-            params.put("path", u.path() + "%");
+            where.add("unit_id IN (" + OrgSql.subtreeAtPath(":path") + ")");
+            params.put("path", u.path());
         }
         if (f.q() != null && !f.q().isBlank()) {
             String like = "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")

@@ -8,6 +8,7 @@ import cn.jiandu.exam.ExamPurpose;
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.notification.NotificationRequested;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.selection.AppointmentOrigin;
 import cn.jiandu.selection.AppointmentStarted;
@@ -252,11 +253,11 @@ public class OnboardingService {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!me.seesEverything()) {
-            where.append(" AND o.scope_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :mine || '%')");
+            where.append(" AND o.scope_unit_id IN (" + OrgSql.subtreeAtPath(":mine") + ")");
             params.put("mine", org.find(me.orgUnitId()).map(OrgUnitView::path).orElse("/none/"));
         }
         if (unitId != null) {
-            where.append(" AND o.scope_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :unit || '%')");
+            where.append(" AND o.scope_unit_id IN (" + OrgSql.subtreeAtPath(":unit") + ")");
             params.put("unit", org.find(unitId).map(OrgUnitView::path).orElse("/none/"));
         }
         if (status != null && !status.isBlank()) {

@@ -5,6 +5,7 @@ import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
 import cn.jiandu.notification.NotificationRequested;
 import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgSql;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
@@ -127,7 +128,7 @@ public class SessionService {
             if (!mineOnly) {
                 sql.append(" OR s.organiser_id = :me OR s.created_by = :me");
                 if (me.has(Role.BRANCH_SECRETARY) && me.can(TrainingPermissions.PLAN)) {
-                    sql.append(" OR s.owner_unit_id IN (SELECT id FROM org_unit WHERE path LIKE :path || '%')");
+                    sql.append(" OR s.owner_unit_id IN (" + OrgSql.subtreeAtPath(":path") + ")");
                 }
             }
             sql.append(')');

@@ -2,6 +2,8 @@ package cn.jiandu.training.domain;
 
 import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.UserView;
+import cn.jiandu.org.OrgDirectory;
+import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.shared.seed.SeedStep;
 import cn.jiandu.shared.time.ClockConfig;
@@ -42,14 +44,16 @@ class TrainingDemoData implements SeedStep {
     private final JdbcClient jdbc;
     private final SessionService sessions;
     private final UserDirectory users;
+    private final OrgDirectory org;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TrainingDemoData(JdbcClient jdbc, SessionService sessions, UserDirectory users, ApplicationEventPublisher events,
-            Clock clock) {
+    TrainingDemoData(JdbcClient jdbc, SessionService sessions, UserDirectory users, OrgDirectory org,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.users = users;
+        this.org = org;
         this.events = events;
         this.clock = clock;
     }
@@ -71,8 +75,8 @@ class TrainingDemoData implements SeedStep {
             return;
         }
         long admin = user("admin");
-        long root = jdbc.sql("SELECT id FROM org_unit WHERE parent_id IS NULL ORDER BY id").query(Long.class).list()
-                .get(0);
+        long root = org.all().stream().filter(u -> u.parentId() == null).mapToLong(OrgUnitView::id).min()
+                .orElseThrow();
         LocalDate today = LocalDate.now(clock);
         Set<Role> all = EnumSet.of(Role.BRANCH_INSPECTOR, Role.TEAM_SUPERVISOR, Role.GRID_SUPERVISOR);
 
@@ -177,7 +181,6 @@ class TrainingDemoData implements SeedStep {
     }
 
     private long unit(String name) {
-        return jdbc.sql("SELECT id FROM org_unit WHERE name = :n ORDER BY id").param("n", name).query(Long.class)
-                .list().get(0);
+        return org.findByName(name).orElseThrow().id();
     }
 }
