@@ -16,8 +16,10 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.EvaluationResult;
 import cn.jiandu.shared.web.HtmxRequest;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestHeader;
 
@@ -93,6 +95,17 @@ class ArchitectureTests {
         };
     }
 
+    /** Jiandu runs on several nodes: a scheduled job without a ShedLock would run once per node. */
+    static final ArchRule SCHEDULED_JOBS_TAKE_A_LOCK = methods()
+            .that().areAnnotatedWith(Scheduled.class)
+            .should().beAnnotatedWith(SchedulerLock.class)
+            .because("every @Scheduled job runs on one node at a time (shared.scheduling.SchedulingConfig)");
+
+    @Test
+    void scheduledJobsTakeALock() {
+        SCHEDULED_JOBS_TAKE_A_LOCK.check(MAIN);
+    }
+
     @Test
     void pageControllersAreNamedPages() {
         PAGE_CONTROLLERS_ARE_NAMED_PAGES.check(MAIN);
@@ -136,6 +149,15 @@ class ArchitectureTests {
         assertThat(api.hasViolation()).isTrue();
         assertThat(api.getFailureReport().getDetails())
                 .anySatisfy(d -> assertThat(d).contains("FixtureFacade").contains("archfixture.domain.CleanService"));
+    }
+
+    @Test
+    void theLockRuleFailsOnADeliberateBreach() {
+        EvaluationResult locks = SCHEDULED_JOBS_TAKE_A_LOCK.evaluate(new ClassFileImporter().importPackages("archfixture"));
+        assertThat(locks.hasViolation()).isTrue();
+        assertThat(locks.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("FixtureJobs.unlocked()"))
+                .noneSatisfy(d -> assertThat(d).contains("FixtureJobs.locked()"));
     }
 
     @Test
