@@ -15,11 +15,9 @@ import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,16 +122,10 @@ class ProblemListPages {
     }
 
     @GetMapping("/problems/ledger")
-    String ledger(JianduPrincipal me, @RequestParam(required = false) ProblemStatus status,
-            @RequestParam(required = false) String categoryCode, @RequestParam(required = false) Long orgUnitId,
-            @RequestParam(required = false) Warning warning, @RequestParam(required = false) String q,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String cursor, Model model,
+    String ledger(JianduPrincipal me, LedgerQuery query, @RequestParam(required = false) String cursor, Model model,
             HtmxRequest hx) {
         requireLedger(me);
-        ProblemFilter f = new ProblemFilter(status, blank(categoryCode), orgUnitId, warning, blank(q), from, to,
-                false, false);
+        ProblemFilter f = query.filter();
         model.addAttribute("f", f);
         model.addAttribute("statuses", ProblemStatus.values());
         model.addAttribute("warnings", Warning.values());
@@ -145,15 +137,9 @@ class ProblemListPages {
     }
 
     @GetMapping("/problems/ledger/export.xlsx")
-    void exportLedger(JianduPrincipal me, @RequestParam(required = false) ProblemStatus status,
-            @RequestParam(required = false) String categoryCode, @RequestParam(required = false) Long orgUnitId,
-            @RequestParam(required = false) Warning warning, @RequestParam(required = false) String q,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
+    void exportLedger(JianduPrincipal me, LedgerQuery query, HttpServletResponse response) throws IOException {
         requireLedger(me);
-        export.write(me, new ProblemFilter(status, blank(categoryCode), orgUnitId, warning, blank(q), from, to, false,
-                false), response);
+        export.write(me, query.filter(), response);
     }
 
     private String page(JianduPrincipal me, ProblemFilter f, String cursor, Model model, HtmxRequest hx, String view) {
