@@ -8,6 +8,7 @@
 #   count), the WAL bytes written during the run per saved answer, and the item analysis of the exam timed 3 times.
 #   bench/exam-surge.sh
 #   SKIP_BUILD=1 N=1000 ANSWER_WINDOW=120 bench/exam-surge.sh     # a short rehearsal
+#   TOMCAT_THREADS (default 64) and POOL (Hikari's maximum-pool-size, default 20): the two queues a request waits in
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -18,6 +19,8 @@ N=${N:-5000}
 START_WINDOW=${START_WINDOW:-60}
 ANSWER_WINDOW=${ANSWER_WINDOW:-600}
 JVM=${JVM:-"-Xmx768m"}
+TOMCAT_THREADS=${TOMCAT_THREADS:-64}
+POOL=${POOL:-20}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -X -q -v ON_ERROR_STOP=1)
 
 bench_build
@@ -28,7 +31,9 @@ work=$BENCH_WORK
 pg_fresh_db "$DB"
 export JIANDU_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" JIANDU_DB_USER=postgres
 start_app "$PORT" "$work/data" "$work/app.log" "$JVM" --spring.profiles.active=postgres,demo \
-    --jiandu.security.allow-demo-on-postgres=true --server.tomcat.threads.max=64
+    --jiandu.security.allow-demo-on-postgres=true --server.tomcat.threads.max="$TOMCAT_THREADS" \
+    --spring.datasource.hikari.maximum-pool-size="$POOL"
+echo "jar $JAR, Tomcat threads $TOMCAT_THREADS, Hikari pool $POOL"
 
 # the demo data (org, people, the bank) is seeded after the health check turns UP: wait for the bank
 for _ in $(seq 1 600); do

@@ -44,9 +44,12 @@ public class Attempts {
     private final WrongBook wrongBook;
     private final ApplicationEventPublisher events;
     private final ExamSettings settings;
+    private final AttemptItemVersions itemVersions;
 
     Attempts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Exams exams, Papers papers,
-            QuestionVersions versions, WrongBook wrongBook, ApplicationEventPublisher events, ExamSettings settings) {
+            QuestionVersions versions, WrongBook wrongBook, ApplicationEventPublisher events, ExamSettings settings,
+            AttemptItemVersions itemVersions) {
+        this.itemVersions = itemVersions;
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -290,6 +293,11 @@ public class Attempts {
         Head h = jdbc.sql(HEAD + " WHERE id = :id").param("id", attemptId).query(Attempts::head).single();
         Exam e = exams.find(h.examId());
         List<ItemRow> rows = items(attemptId);
+        if (h.status().equals("IN_PROGRESS")) {
+            Map<Long, Integer> byQuestion = new java.util.HashMap<>();
+            rows.forEach(r -> byQuestion.put(r.questionId(), r.version()));
+            itemVersions.remember(attemptId, byQuestion);
+        }
         Map<QuestionVersions.Key, QuestionVersion> shown = versions.forShowing(rows.stream()
                 .map(r -> new QuestionVersions.Key(r.questionId(), r.version())).toList());
         List<AttemptView.Item> questions = new ArrayList<>();
@@ -340,8 +348,12 @@ public class Attempts {
     }
 
     private List<AttemptView.ReviewItem> review(List<ItemRow> rows) {
-        Map<QuestionVersions.Key, QuestionVersion> fresh = versions.fresh(rows.stream()
-                .map(r -> new QuestionVersions.Key(r.questionId(), r.version())).toList());
+        return review(rows, versions.fresh(rows.stream()
+                .map(r -> new QuestionVersions.Key(r.questionId(), r.version())).toList()));
+    }
+
+    private static List<AttemptView.ReviewItem> review(List<ItemRow> rows,
+            Map<QuestionVersions.Key, QuestionVersion> fresh) {
         List<AttemptView.ReviewItem> out = new ArrayList<>();
         for (ItemRow r : rows) {
             QuestionVersion v = fresh.get(new QuestionVersions.Key(r.questionId(), r.version()));
@@ -370,9 +382,11 @@ public class Attempts {
         if (pastGrace(h, now)) {
             throw Refusal.conflict("exam.error.deadline");
         }
-        Integer version = jdbc.sql("SELECT question_version FROM exam_attempt_item WHERE attempt_id = :a "
-                + "AND question_id = :q").param("a", attemptId).param("q", questionId).query(Integer.class)
-                .optional().orElseThrow(() -> Refusal.invalidField("questionId", "exam.error.notInAttempt"));
+        // the attempt's versions come from memory: a save is the row lock and one UPDATE
+        Integer version = itemVersions.versionOf(attemptId, questionId);
+        if (version == null) {
+            throw Refusal.invalidField("questionId", "exam.error.notInAttempt");
+        }
         List<String> given = checkedAnswer(versions.forShowing(questionId, version), answer);
         String json = given.isEmpty() ? null : Json.write(given);
         if (seq == null) {
@@ -454,10 +468,18 @@ public class Attempts {
     @Transactional
     public AttemptView.Result submit(long attemptId, JianduPrincipal me) {
         Head h = mine(attemptId, me, true);
-        if (h.status().equals("IN_PROGRESS")) {
-            finish(h, pastGrace(h, clock.instant()));
+        if (!h.status().equals("IN_PROGRESS")) {
+            return view(attemptId, me).result();
         }
-        return view(attemptId, me).result();
+        // the result from what grading read and wrote: no second reading of the attempt
+        Graded g = finish(h, pastGrace(h, clock.instant()));
+        return new AttemptView.Result(Json.plain(g.score()), Json.plain(h.maxScore()), g.passed(), g.auto(),
+                Exams.at(Timestamp.from(g.at())), reviewAllowed(g.exam(), g.at()) ? review(g.rows(), g.fresh()) : null);
+    }
+
+    /** What {@link #finish} graded: the items with their scores and the versions it graded them with. */
+    record Graded(Exam exam, BigDecimal score, boolean passed, boolean auto, Instant at, List<ItemRow> rows,
+            Map<QuestionVersions.Key, QuestionVersion> fresh) {
     }
 
     /** Submits every attempt whose deadline (and grace) has passed, with what was saved. */
@@ -481,7 +503,7 @@ public class Attempts {
     }
 
     /** Grades a locked, in-progress attempt and closes it. */
-    void finish(Head h, boolean auto) {
+    Graded finish(Head h, boolean auto) {
         Exam e = exams.find(h.examId());
         boolean partial = jdbc.sql("SELECT partial_credit FROM exam_paper WHERE id = :p")
                 .param("p", Long.parseLong(e.paperId())).query(Boolean.class).single();
@@ -492,6 +514,7 @@ public class Attempts {
         MapSqlParameterSource[] scores = new MapSqlParameterSource[rows.size()];
         List<Long> right = new ArrayList<>();
         List<Long> wrong = new ArrayList<>();
+        List<ItemRow> graded = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             ItemRow r = rows.get(i);
             QuestionVersion v = fresh.get(new QuestionVersions.Key(r.questionId(), r.version()));
@@ -499,12 +522,15 @@ public class Attempts {
             BigDecimal s = Grading.score(v.type(), v.answer(), given, r.points(), partial);
             total = total.add(s);
             (s.compareTo(r.points()) >= 0 ? right : wrong).add(r.questionId());
+            graded.add(new ItemRow(r.questionId(), r.version(), r.position(), r.points(), r.optionOrder(), r.answer(),
+                    r.seq(), s));
             scores[i] = new MapSqlParameterSource().addValue("s", s).addValue("a", h.id())
                     .addValue("q", r.questionId());
         }
         batch.batchUpdate("UPDATE exam_attempt_item SET score = :s WHERE attempt_id = :a AND question_id = :q",
                 scores);
-        Instant now = clock.instant();
+        // as stored (microseconds), so the result answered now equals the one read later
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         BigDecimal max = h.maxScore();
         boolean passed = passes(total, max, e.passMark());
         jdbc.sql("""
@@ -518,5 +544,6 @@ public class Attempts {
                 : Long.parseLong(e.audience().trainingSessionId());
         events.publishEvent(new ExamGraded(e.id(), h.id(), h.userId(), e.purpose(), training, total, max, passed, now,
                 false));
+        return new Graded(e, total.setScale(2, RoundingMode.HALF_UP), passed, auto, now, graded, fresh);
     }
 }

@@ -79,6 +79,68 @@ public class Practice {
         return new Session(String.valueOf(id), items);
     }
 
+    /** One question of a practice as its page shows it; the key and explanation only once it is answered. */
+    public record SheetItem(String questionId, QuestionType type, String stem, List<QuestionOption> options,
+            List<String> given, Boolean correct, List<String> rightAnswer, String explanation) {
+
+        public boolean answered() {
+            return correct != null;
+        }
+    }
+
+    /** A practice session for its page: its questions in order and how far he got. */
+    public record Sheet(String practiceId, String category, boolean fromWrongBook, List<SheetItem> items) {
+
+        public long answered() {
+            return items.stream().filter(SheetItem::answered).count();
+        }
+
+        public long right() {
+            return items.stream().filter(i -> Boolean.TRUE.equals(i.correct())).count();
+        }
+
+        /** The first question not answered yet, or -1 when all are. */
+        public int next() {
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).answered()) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** His own practice (anyone else's is 404). */
+    public Sheet sheet(long practiceId, JianduPrincipal me) {
+        record Head(long userId, String category, boolean fromWrongBook) {
+        }
+        Head h = jdbc.sql("SELECT user_id, category, from_wrong_book FROM exam_practice WHERE id = :id")
+                .param("id", practiceId)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional()
+                .filter(x -> x.userId() == me.id()).orElseThrow(Refusal::notFound);
+        record Row(long questionId, int version, String answer, Boolean correct) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT question_id, question_version, answer, correct FROM exam_practice_item WHERE practice_id = :p
+                ORDER BY position""").param("p", practiceId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        (Boolean) rs.getObject(4, Boolean.class)))
+                .list();
+        List<QuestionVersions.Key> answered = rows.stream().filter(r -> r.correct() != null)
+                .map(r -> new QuestionVersions.Key(r.questionId(), r.version())).toList();
+        Map<QuestionVersions.Key, QuestionVersion> keys = versions.fresh(answered);
+        List<SheetItem> items = new ArrayList<>();
+        for (Row r : rows) {
+            QuestionVersions.Key k = new QuestionVersions.Key(r.questionId(), r.version());
+            QuestionVersion shown = versions.forShowing(r.questionId(), r.version());
+            QuestionVersion key = keys.get(k);
+            items.add(new SheetItem(String.valueOf(r.questionId()), shown.type(), shown.stem(), shown.options(),
+                    r.answer() == null ? List.of() : Json.strings(r.answer()), r.correct(),
+                    key == null ? null : key.answer(), key == null ? null : key.explanation()));
+        }
+        return new Sheet(String.valueOf(practiceId), h.category(), h.fromWrongBook(), items);
+    }
+
     @Transactional
     public Feedback answer(long practiceId, long questionId, List<String> answer, JianduPrincipal me) {
         Long owner = jdbc.sql("SELECT user_id FROM exam_practice WHERE id = :id").param("id", practiceId)

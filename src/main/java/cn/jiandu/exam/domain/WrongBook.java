@@ -2,9 +2,12 @@ package cn.jiandu.exam.domain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,35 +18,43 @@ import org.springframework.stereotype.Component;
 @Component
 public class WrongBook {
 
-    static final int RIGHT_IN_A_ROW = 2;
+    public static final int RIGHT_IN_A_ROW = 2;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    WrongBook(JdbcClient jdbc) {
+    WrongBook(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void record(long userId, List<Long> right, List<Long> wrong, Instant at) {
         if (right.isEmpty() && wrong.isEmpty()) {
             return;
         }
-        List<Long> all = new java.util.ArrayList<>(right);
+        List<Long> all = new ArrayList<>(right);
         all.addAll(wrong);
         Set<Long> inBook = new HashSet<>(jdbc.sql("SELECT question_id FROM exam_wrong_book WHERE user_id = :u "
                 + "AND question_id IN (:q)").param("u", userId).param("q", all).query(Long.class).list());
         Timestamp ts = Timestamp.from(at);
+        // one batch per kind of write, not one statement per question (a submit grades a whole paper)
+        List<MapSqlParameterSource> again = new ArrayList<>();
+        List<MapSqlParameterSource> added = new ArrayList<>();
         for (Long q : wrong) {
-            if (inBook.contains(q)) {
-                jdbc.sql("""
-                        UPDATE exam_wrong_book SET right_streak = 0, wrong_count = wrong_count + 1, last_wrong_at = :at
-                        WHERE user_id = :u AND question_id = :q""").param("at", ts).param("u", userId).param("q", q)
-                        .update();
-            } else {
-                jdbc.sql("""
-                        INSERT INTO exam_wrong_book (user_id, question_id, right_streak, wrong_count, added_at,
-                                                     last_wrong_at) VALUES (:u, :q, 0, 1, :at, :at)""")
-                        .param("u", userId).param("q", q).param("at", ts).update();
-            }
+            MapSqlParameterSource row = new MapSqlParameterSource().addValue("u", userId).addValue("q", q)
+                    .addValue("at", ts);
+            (inBook.contains(q) ? again : added).add(row);
+        }
+        if (!again.isEmpty()) {
+            batch.batchUpdate("""
+                    UPDATE exam_wrong_book SET right_streak = 0, wrong_count = wrong_count + 1, last_wrong_at = :at
+                    WHERE user_id = :u AND question_id = :q""", again.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!added.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO exam_wrong_book (user_id, question_id, right_streak, wrong_count, added_at,
+                                                 last_wrong_at) VALUES (:u, :q, 0, 1, :at, :at)""",
+                    added.toArray(MapSqlParameterSource[]::new));
         }
         List<Long> rightInBook = right.stream().filter(inBook::contains).toList();
         if (!rightInBook.isEmpty()) {

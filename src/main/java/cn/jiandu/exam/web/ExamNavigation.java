@@ -18,6 +18,12 @@ class ExamNavigation {
         return new NavEntry(300, "nav.exam.mine", MINE, "📝", me -> me.can(ExamPermissions.TAKE));
     }
 
+    /** 练习 / 错题本: on every home page of someone who may take exams. */
+    @Bean
+    NavEntry examPracticeNav() {
+        return new NavEntry(305, "nav.exam.practice", "/exams/practice", "✏️", me -> me.can(ExamPermissions.TAKE));
+    }
+
     @Bean
     NavEntry examOfficeNav() {
         return new NavEntry(310, "nav.exam.office", "/exams/office", "🎓",
