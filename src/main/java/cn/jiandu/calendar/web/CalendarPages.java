@@ -5,10 +5,9 @@ import cn.jiandu.calendar.domain.CalendarService;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.shared.web.HtmxRequest;
+import cn.jiandu.shared.web.PageMessages;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,10 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CalendarPages {
 
     private final CalendarService service;
-    private final MessageSource messages;
+    private final PageMessages messages;
     private final Clock clock;
 
-    CalendarPages(CalendarService service, MessageSource messages, Clock clock) {
+    CalendarPages(CalendarService service, PageMessages messages, Clock clock) {
         this.service = service;
         this.messages = messages;
         this.clock = clock;
@@ -43,7 +42,7 @@ class CalendarPages {
         } catch (Refusal e) {
             y = LocalDate.now(clock).getYear();
             model.addAttribute("days", service.year(y));
-            model.addAttribute("error", message(e));
+            model.addAttribute("error", messages.of(e));
         }
         model.addAttribute("year", y);
         model.addAttribute("kinds", DayKind.values());
@@ -65,16 +64,7 @@ class CalendarPages {
     }
 
     private String apply(Model model, HtmxRequest hx, Integer year, Runnable change) {
-        try {
-            change.run();
-            model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
-        } catch (Refusal e) {
-            model.addAttribute("error", message(e));
-        }
+        messages.apply(model, "common.saved", change);
         return page(year, model, hx);
-    }
-
-    private String message(Refusal e) {
-        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
     }
 }

@@ -50,15 +50,9 @@ public class LoginThrottle {
     }
 
     private long claim(String key) {
-        if (key == null) {
-            return 0;
-        }
-        Optional<Row> row = row(key);
-        if (row.isEmpty()) {
-            return 0;
-        }
         Instant now = clock.instant();
-        if (row.get().last().plus(QUIET_RESET).isBefore(now)) {
+        Optional<Row> row = counting(key, now);
+        if (row.isEmpty()) {
             return 0;
         }
         Duration delay = delayAfter(row.get().failures());
@@ -77,6 +71,14 @@ public class LoginThrottle {
     }
 
     private record Row(int failures, Instant last) {
+    }
+
+    /** The key's failures if they still count at {@code now}: none for no key, no row, or a quiet hour since. */
+    private Optional<Row> counting(String key, Instant now) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return row(key).filter(r -> !r.last().plus(QUIET_RESET).isBefore(now));
     }
 
     private Optional<Row> row(String key) {
@@ -106,15 +108,9 @@ public class LoginThrottle {
     }
 
     private long remaining(String key) {
-        if (key == null) {
-            return 0;
-        }
-        Optional<Row> row = row(key);
-        if (row.isEmpty()) {
-            return 0;
-        }
         Instant now = clock.instant();
-        if (row.get().last().plus(QUIET_RESET).isBefore(now)) {
+        Optional<Row> row = counting(key, now);
+        if (row.isEmpty()) {
             return 0;
         }
         Instant allowed = row.get().last().plus(delayAfter(row.get().failures()));

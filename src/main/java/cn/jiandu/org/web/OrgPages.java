@@ -3,11 +3,9 @@ package cn.jiandu.org.web;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitType;
 import cn.jiandu.org.domain.OrgUnitService;
-import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.web.ApiException;
 import cn.jiandu.shared.web.HtmxRequest;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import cn.jiandu.shared.web.PageMessages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +22,9 @@ class OrgPages {
 
     private final OrgDirectory directory;
     private final OrgUnitService service;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    OrgPages(OrgDirectory directory, OrgUnitService service, MessageSource messages) {
+    OrgPages(OrgDirectory directory, OrgUnitService service, PageMessages messages) {
         this.directory = directory;
         this.service = service;
         this.messages = messages;
@@ -54,13 +52,7 @@ class OrgPages {
     }
 
     private String apply(Model model, HtmxRequest hx, Runnable change) {
-        try {
-            change.run();
-            model.addAttribute("notice", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
-        } catch (Refusal e) {
-            model.addAttribute("error",
-                    messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
-        }
+        messages.apply(model, "common.saved", change);
         return page(model, hx);
     }
 

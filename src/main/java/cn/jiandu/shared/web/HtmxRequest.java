@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Whether a request came from htmx (it sends {@code HX-Request}), so that one handler can serve the whole page or
  * just the fragment that changes. A page handler declares a parameter of this type (resolved by
- * {@link HtmxRequestArgumentResolver}) instead of reading the header by hand; filters and exception handlers, which
+ * {@link RequestValueResolver}) instead of reading the header by hand; filters and exception handlers, which
  * have no handler arguments, call {@link #of(HttpServletRequest)}.
  *
  * <p>Only the header's presence counts, as before: htmx sends {@code HX-Request: true}, and no caller ever sent

@@ -13,8 +13,8 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentPrincipalArgumentResolver());
-        resolvers.add(new HtmxRequestArgumentResolver());
+        resolvers.add(RequestValueResolver.principal());
+        resolvers.add(RequestValueResolver.htmx());
     }
 
     @Override
