@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The office composes papers (试卷) on a page: fixed questions ticked from the bank and random-draw rules; a rule
- * the bank cannot fill comes back as 400 with "第 N 条抽题规则缺少 M 道" beside its row.
+ * the bank cannot fill comes back as 400 with 「第 N 条抽题规则缺少 M 道」 beside its row.
  */
 @Controller
 @PreAuthorize("hasAuthority('exam:manage')")

@@ -5,6 +5,7 @@ import cn.jiandu.exam.domain.QuestionBank;
 import cn.jiandu.exam.domain.WrongBook;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.web.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -12,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -78,7 +78,7 @@ class PracticePages {
     @PostMapping("/exams/practice/{id}/answers")
     String answer(JianduPrincipal me, @PathVariable long id, @RequestParam long questionId,
             @RequestParam(required = false) List<String> answer,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            HtmxRequest htmx, Model model,
             HttpServletResponse response) {
         try {
             Practice.Feedback fb = practice.answer(id, questionId, answer == null ? List.of() : answer, me);
@@ -95,7 +95,7 @@ class PracticePages {
         }
         model.addAttribute("sheet", sheet);
         model.addAttribute("n", at);
-        return htmx != null ? "exam/practice-sheet :: card" : "exam/practice-sheet";
+        return htmx.isHtmx() ? "exam/practice-sheet :: card" : "exam/practice-sheet";
     }
 
     @GetMapping("/exams/wrong-book")

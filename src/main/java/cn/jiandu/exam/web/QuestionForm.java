@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * The question form as typed: up to eight option slots A–H (an empty slot is no option), the answer as the office
- * writes it — option letters ("A" or "A,C"), 正确/错误 (or true/false) for a true/false question, one accepted text
+ * writes it — option letters (A, or A,C), 正确/错误 (or true/false) for a true/false question, one accepted text
  * per line for a fill-in question — and tags separated by commas.
  */
 public record QuestionForm(String type, String category, String tags, Integer difficulty, String stem, List<String> options,
