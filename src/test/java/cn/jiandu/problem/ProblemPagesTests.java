@@ -47,8 +47,12 @@ class ProblemPagesTests {
     @Test
     void reportFormIsPhoneFriendlyAndSubmittingLeadsToTheDetail() throws Exception {
         String form = html(get("/problems/new"), "grid1");
-        assertThat(form).contains("accept=\"image/*\"", "multiple", "capture=\"environment\"", "服务质量",
-                "/js/problem.js").doesNotContain("<script>");
+        // one control (no forced capture: the phone offers camera and album), the limits in words, 请选择 first
+        assertThat(form).contains("accept=\"image/*\"", "multiple", "data-photo-picker", "服务质量",
+                "最多 9 张，每张不超过 10 MB", "/js/problem.js", "id=\"p-geo-consent\"", "data-testid=\"upload-progress\"")
+                .doesNotContain("<script>", "capture=");
+        assertThat(form.split("type=\"file\"", -1)).as("file inputs").hasSize(2);
+        assertThat(form).containsPattern("<select id=\"p-category\"[^>]*>\\s*<option value=\"\"[^>]*>请选择</option>");
         long own = unitId(mvc, "廉州网格");
         assertThat(form).containsPattern("value=\"" + own + "\"\\s+selected");
 

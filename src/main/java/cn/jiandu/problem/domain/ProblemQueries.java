@@ -45,10 +45,12 @@ public class ProblemQueries {
     private final OrgDirectory org;
     private final UserDirectory users;
     private final PhotoService photos;
+    private final ReportPositions positions;
 
     ProblemQueries(JdbcClient jdbc, DataSource dataSource, ProblemRepository problems, Visibility visibility,
             WarningPolicy warnings, CategoryRepository categories, OrgDirectory org, UserDirectory users,
-            PhotoService photos) {
+            PhotoService photos, ReportPositions positions) {
+        this.positions = positions;
         this.jdbc = jdbc;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(500);
@@ -157,7 +159,8 @@ public class ProblemQueries {
                 odt(p.closedAt()), p.closeReason(), p.rating(), p.ratingComment(), p.reopenCount(),
                 p.extensionRequests(), p.pendingExtensionDays(), odt(ReaderView.transferProposedAt(me, p)),
                 p.urgeCount(), b.of(p), mine,
-                mine && p.status() == ProblemStatus.REPLIED, allowedActions(me, p), photoList, timeline);
+                mine && p.status() == ProblemStatus.REPLIED, allowedActions(me, p), photoList, timeline,
+                positions.readableBy(me, p).orElse(null));
     }
 
     /**

@@ -42,11 +42,13 @@ public class ProblemService {
     private final ApplicationEventPublisher events;
     private final ProblemProperties props;
     private final Clock clock;
+    private final ReportPositions positions;
 
     ProblemService(ProblemRepository problems, ProblemQueries queries, CategoryRepository categories,
             DispatchRuleRepository rules, PhotoService photos, OrgDirectory org, UserDirectory users,
             WorkingCalendar calendar, AuditTrail audit, Notifier notifier, ApplicationEventPublisher events,
-            ProblemProperties props, Clock clock) {
+            ProblemProperties props, Clock clock, ReportPositions positions) {
+        this.positions = positions;
         this.problems = problems;
         this.queries = queries;
         this.categories = categories;
@@ -77,10 +79,12 @@ public class ProblemService {
         if (anonymous && !props.anonymousAllowed()) {
             throw Refusal.invalidField("anonymous", "problem.error.anonymousNotAllowed");
         }
+        Position position = Position.checked(cmd.position());
         photos.checkCount(photoFiles);
         Instant now = clock.instant();
         Problem p = problems.insertUnnumbered(Problem.submit(title, description, location, cmd.categoryCode(),
                 unit.id(), me.id(), anonymous, now));
+        positions.store(p.id(), position);
         photos.attach(p.id(), null, photoFiles);
         // numbered only once the photos passed: a refusal rolls the number back, no gap in the official numbers
         problems.assignNumber(p);

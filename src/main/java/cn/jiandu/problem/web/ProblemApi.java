@@ -20,6 +20,7 @@ import cn.jiandu.shared.paging.PageSize;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.problem.ProblemPermissions;
 import cn.jiandu.shared.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -83,6 +84,15 @@ class ProblemApi {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('problem:report')")
+    @Operation(summary = "随手拍: file a report", description = "Multipart: part `problem` (JSON, SubmitCommand) and "
+            + "up to jiandu.problem.max-photos parts `photos` (each at most jiandu.problem.max-photo-bytes, checked by "
+            + "content as an image whatever its name; EXIF and GPS are removed from every copy but the original kept "
+            + "for the discipline office). The pages shrink photos in the browser to a long edge of 2048 px (JPEG "
+            + "0.85) before sending; the API takes what it is given within the limits. Optional `problem.position` "
+            + "{latitude, longitude, accuracyMeters}: the reporter's browser geolocation, sent only with his consent; "
+            + "stored with the report and returned as `position` of the detail to the reporter and to holders of "
+            + "problem:reveal-reporter only, never to handlers (they read `location`, the place text). Half a "
+            + "position or values off the globe: 400, field `position`.")
     Submitted submit(JianduPrincipal me, @RequestPart("problem") SubmitCommand problem,
             @RequestPart(value = "photos", required = false) List<MultipartFile> photoFiles) {
         Problem p = service.submit(me, problem, Uploads.of(photoFiles));

@@ -8,6 +8,7 @@ import cn.jiandu.problem.Rating;
 import cn.jiandu.problem.domain.ActionCommand;
 import cn.jiandu.problem.domain.CategoryRepository;
 import cn.jiandu.problem.domain.PhotoService;
+import cn.jiandu.problem.domain.Position;
 import cn.jiandu.problem.domain.Problem;
 import cn.jiandu.problem.domain.ProblemDetail;
 import cn.jiandu.problem.domain.ProblemQueries;
@@ -49,7 +50,11 @@ class ProblemPages {
 
     /** The report form's fields, kept to re-show the form after a refusal. */
     record ReportForm(String title, String description, String categoryCode, Long orgUnitId, String location,
-            Boolean anonymous) {
+            Boolean anonymous, Double latitude, Double longitude, Double accuracy) {
+
+        Position position() {
+            return latitude == null && longitude == null ? null : new Position(latitude, longitude, accuracy);
+        }
     }
 
     private final ProblemService service;
@@ -78,7 +83,7 @@ class ProblemPages {
     @GetMapping("/problems/new")
     @PreAuthorize("hasAuthority('problem:report')")
     String form(JianduPrincipal me, Model model) {
-        return showForm(model, new ReportForm(null, null, null, me.orgUnitId(), null, false), null);
+        return showForm(model, new ReportForm(null, null, null, me.orgUnitId(), null, false, null, null, null), null);
     }
 
     @PostMapping("/problems")
@@ -88,7 +93,7 @@ class ProblemPages {
             RedirectAttributes redirect) {
         try {
             Problem p = service.submit(me, new SubmitCommand(form.title(), form.description(), form.categoryCode(),
-                    form.orgUnitId(), form.location(), form.anonymous()), Uploads.of(photoFiles));
+                    form.orgUnitId(), form.location(), form.anonymous(), form.position()), Uploads.of(photoFiles));
             redirect.addFlashAttribute("notice", support.message("problem.report.done", p.number()));
             return "redirect:/problems/" + p.id();
         } catch (Refusal e) {
@@ -176,6 +181,7 @@ class ProblemPages {
         model.addAttribute("units", org.all());
         model.addAttribute("anonymousAllowed", props.anonymousAllowed());
         model.addAttribute("maxPhotos", props.maxPhotos());
+        model.addAttribute("maxPhotoMb", Math.max(1, props.maxPhotoBytes() / (1024 * 1024)));
         model.addAttribute("error", error);
         return "problem/report";
     }
