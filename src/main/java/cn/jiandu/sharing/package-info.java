@@ -5,5 +5,5 @@
  * Depends on: shared, audit, files, identity, calendar, notification.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "files", "identity", "calendar", "notification"})
+        allowedDependencies = {"shared", "audit", "files", "identity", "org", "calendar", "notification"})
 package cn.jiandu.sharing;

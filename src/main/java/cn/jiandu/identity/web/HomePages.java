@@ -3,6 +3,7 @@ package cn.jiandu.identity.web;
 import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.web.HomeAgenda;
 import cn.jiandu.shared.web.NavAttention;
 import cn.jiandu.shared.web.NavEntry;
 import java.util.HashMap;
@@ -18,10 +19,12 @@ class HomePages {
 
     private final OrgDirectory org;
     private final List<NavAttention> attention;
+    private final List<HomeAgenda> agendas;
 
-    HomePages(OrgDirectory org, List<NavAttention> attention) {
+    HomePages(OrgDirectory org, List<NavAttention> attention, List<HomeAgenda> agendas) {
         this.org = org;
         this.attention = attention;
+        this.agendas = agendas;
     }
 
     @GetMapping("/")
@@ -38,6 +41,7 @@ class HomePages {
             }
         }
         model.addAttribute("waiting", waiting);
+        model.addAttribute("agenda", agendas.stream().flatMap(a -> a.itemsFor(me).stream()).toList());
         model.addAttribute("roles", me.roles().stream().sorted().toList());
         model.addAttribute("unitName", org.find(me.orgUnitId()).map(OrgUnitView::name).orElse(""));
         return "identity/home";

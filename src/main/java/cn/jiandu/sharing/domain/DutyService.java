@@ -41,8 +41,9 @@ public class DutyService implements DutyTimeliness {
     static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     static final int REMIND_WORKING_DAYS = 3;
 
-    /** One member's state for one period: ON_TIME, LATE or MISSING. */
-    public record Submission(long userId, String displayName, long spaceId, String status, Instant submittedAt) {
+    /** One member's state for one period: ON_TIME, LATE or MISSING; {@code orgUnitId}: the member's unit. */
+    public record Submission(long userId, String displayName, long spaceId, String status, Instant submittedAt,
+            long orgUnitId) {
     }
 
     private final JdbcClient jdbc;
@@ -163,7 +164,8 @@ public class DutyService implements DutyTimeliness {
         membersBySpace().forEach((space, members) -> members.forEach(u -> {
             Object[] d = done.get(u.id());
             String status = d == null ? "MISSING" : (Boolean) d[1] ? "ON_TIME" : "LATE";
-            out.add(new Submission(u.id(), u.displayName(), space, status, d == null ? null : (Instant) d[0]));
+            out.add(new Submission(u.id(), u.displayName(), space, status, d == null ? null : (Instant) d[0],
+                    u.orgUnitId()));
         }));
         return out;
     }

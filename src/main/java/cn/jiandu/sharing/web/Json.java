@@ -76,10 +76,19 @@ final class Json {
     }
 
     record SubmissionJson(String userId, String displayName, String spaceId, String status,
-            OffsetDateTime submittedAt) {
+            OffsetDateTime submittedAt, String orgUnitId) {
         static SubmissionJson of(DutyService.Submission s) {
             return new SubmissionJson(str(s.userId()), s.displayName(), str(s.spaceId()), s.status(),
-                    at(s.submittedAt()));
+                    at(s.submittedAt()), str(s.orgUnitId()));
+        }
+    }
+
+    /** The caller's own state in a period: ON_TIME, LATE or MISSING; overdue when missing past the due date. */
+    record OwnDutyJson(String periodId, String code, LocalDate dueOn, String status, OffsetDateTime submittedAt,
+            boolean overdue) {
+        static OwnDutyJson of(cn.jiandu.sharing.domain.DutyRoster.OwnDuty d) {
+            return new OwnDutyJson(str(d.periodId()), d.code(), d.dueOn(), d.status(), at(d.submittedAt()),
+                    d.overdue());
         }
     }
 

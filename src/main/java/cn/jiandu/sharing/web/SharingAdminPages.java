@@ -122,21 +122,6 @@ class SharingAdminPages {
         return "redirect:/sharing/duty";
     }
 
-    @GetMapping("/sharing/duty/{id}")
-    @PreAuthorize("hasAuthority('sharing:manage') or hasRole('LEADER')")
-    String submissions(JianduPrincipal me, @PathVariable long id, Model model) {
-        Caller c = callers.of(me);
-        model.addAttribute("period", duty.find(id).orElseThrow(ApiException::notFound));
-        var rows = duty.submissions(c, id);
-        model.addAttribute("rows", rows);
-        model.addAttribute("spaceNames", spaces.all().stream()
-                .collect(Collectors.toMap(s -> s.id(), s -> s.name())));
-        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(DutyService.Submission::status,
-                Collectors.counting()));
-        model.addAttribute("counts", counts);
-        return "sharing/duty-period";
-    }
-
     /** A further space (beyond the three role spaces), with the four standard folders; members are added next. */
     @PostMapping("/sharing/spaces")
     @PreAuthorize("hasAuthority('sharing:manage')")

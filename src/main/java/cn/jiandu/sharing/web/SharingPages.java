@@ -10,6 +10,8 @@ import cn.jiandu.shared.web.SendfileResponses;
 import cn.jiandu.sharing.domain.Actions;
 import cn.jiandu.sharing.domain.Caller;
 import cn.jiandu.sharing.domain.Downloads;
+import cn.jiandu.sharing.domain.DutyRoster;
+import cn.jiandu.sharing.domain.DutyService;
 import cn.jiandu.sharing.domain.Entry;
 import cn.jiandu.sharing.domain.Folder;
 import cn.jiandu.sharing.domain.FolderRepository;
@@ -61,10 +63,15 @@ class SharingPages {
     private final MessageSource messages;
     private final SharingProperties props;
     private final SendfileResponses sendfile;
+    private final DutyRoster roster;
+    private final DutyService duty;
 
     SharingPages(Browsing browsing, Callers callers, Guard guard, FolderRepository folders,
             FolderService folderService, SharingService sharing, Downloads downloads, UserDirectory users,
-            MessageSource messages, SharingProperties props, SendfileResponses sendfile) {
+            MessageSource messages, SharingProperties props, SendfileResponses sendfile, DutyRoster roster,
+            DutyService duty) {
+        this.roster = roster;
+        this.duty = duty;
         this.sendfile = sendfile;
         this.browsing = browsing;
         this.callers = callers;
@@ -121,6 +128,11 @@ class SharingPages {
         model.addAttribute("moveTargets", folders.liveInSpace(f.spaceId()).stream()
                 .filter(t -> c.admin() || !t.isStandard() || t.area() != null).toList());
         model.addAttribute("maxRequestBytes", props.maxRequestBytes());
+        if (f.dutyPeriodId() != null) {
+            // a period's folder: its due date, and for those who must submit their own state
+            model.addAttribute("dutyPeriod", duty.find(f.dutyPeriodId()).orElse(null));
+            model.addAttribute("ownDuty", roster.own(me, f.dutyPeriodId()).orElse(null));
+        }
         return hx.fragmentOrPage("sharing/folder :: listing", "sharing/folder");
     }
 
