@@ -20,6 +20,8 @@ public class AssessmentPermissions {
     public static final Permission PUBLISH = Permission.of("assessment:publish");
     public static final Permission READ_ALL = Permission.of("assessment:read-all");
     public static final Permission EXPORT = Permission.of("assessment:export");
+    /** 约谈: the discipline secretary (a leader) and the office read and record every talk. */
+    public static final Permission ADMONITION = Permission.of("assessment:admonition");
 
     @Bean
     PermissionGrants assessmentPermissionGrants() {
@@ -31,6 +33,7 @@ public class AssessmentPermissions {
                 .grant(PUBLISH, Role.ADMIN, Role.LEADER)
                 .grant(READ_ALL, Role.ADMIN, Role.LEADER)
                 .grant(EXPORT, Role.ADMIN, Role.LEADER, Role.REVIEWER)
+                .grant(ADMONITION, Role.ADMIN, Role.LEADER)
                 .build();
     }
 }

@@ -10,17 +10,15 @@ import cn.jiandu.assessment.domain.StandardSchemes;
 import cn.jiandu.exam.ExamGraded;
 import cn.jiandu.exam.ExamPurpose;
 import cn.jiandu.identity.UserDirectory;
-import cn.jiandu.selection.AppointmentOrigin;
-import cn.jiandu.selection.AppointmentStarted;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.support.Api;
 import cn.jiandu.support.IntegrationTest;
+import cn.jiandu.support.LedgerSupervisors;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +47,8 @@ class AssessmentRunApiTests {
     UserDirectory users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext ctx;
 
     @Autowired
     org.springframework.modulith.events.IncompleteEventPublications incomplete;
@@ -69,17 +69,10 @@ class AssessmentRunApiTests {
         int year = FreeYear.pick(jdbc, 2100, 50);
         String schemeId = call("admin", post("/api/v1/assessment-schemes")
                 .content(Api.write(StandardSchemes.of(Role.GRID_SUPERVISOR, year))), 201).get("id").asString();
-        long a1 = 700_000_000L + ThreadLocalRandom.current().nextInt(90_000_000);
-        long a2 = a1 + 1;
-        long unit = Api.orgUnitId(mvc, "廉州网格");
-        LocalDate start = LocalDate.of(year, 1, 1);
-        tx.executeWithoutResult(s -> {
-            events.publishEvent(new AppointmentStarted(a1, userId("grid1"), Role.GRID_SUPERVISOR, unit, start,
-                    start.plusYears(3), AppointmentOrigin.IMPORTED));
-            events.publishEvent(new AppointmentStarted(a2, userId("grid2"), Role.GRID_SUPERVISOR, unit, start,
-                    start.plusYears(3), AppointmentOrigin.IMPORTED));
-        });
-        cn.jiandu.support.Events.settle(jdbc, incomplete, "LedgerListeners");
+        java.util.List<Long> appointed = LedgerSupervisors.in(ctx).appoint(Role.GRID_SUPERVISOR,
+                Api.orgUnitId(mvc, "廉州网格"), LocalDate.of(year, 1, 1), "grid1", "grid2");
+        long a1 = appointed.get(0);
+        long a2 = appointed.get(1);
         String period = year + "-Q1";
 
         call("admin", post("/api/v1/assessments").content(Api.write(Map.of("schemeId", schemeId,

@@ -42,10 +42,12 @@ public class RunService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final AssessmentProperties props;
+    private final Admonitions admonitions;
     private final Clock clock;
 
     RunService(RunRepository runs, SchemeRepository schemes, Ledger ledger, OrgDirectory org, AuditTrail audit,
-            ApplicationEventPublisher events, AssessmentProperties props, Clock clock) {
+            ApplicationEventPublisher events, AssessmentProperties props, Admonitions admonitions, Clock clock) {
+        this.admonitions = admonitions;
         this.runs = runs;
         this.schemes = schemes;
         this.ledger = ledger;
@@ -166,8 +168,9 @@ public class RunService {
                 if (run.supersedes() != null) {
                     runs.setStatus(run.supersedes(), RunStatus.SUPERSEDED, "superseded by " + runId, now);
                 }
-                List<Long> people = runs.results(runId).stream().map(RunRepository.ResultRow::userId).distinct()
-                        .toList();
+                List<RunRepository.ResultRow> results = runs.results(runId);
+                admonitions.openFor(run, results);
+                List<Long> people = results.stream().map(RunRepository.ResultRow::userId).distinct().toList();
                 if (!people.isEmpty()) {
                     events.publishEvent(new NotificationRequested(people, "assessment.notify.published",
                             List.of(run.period()), "/assessment/runs/" + runId + "/mine"));

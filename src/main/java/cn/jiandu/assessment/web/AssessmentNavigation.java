@@ -14,4 +14,11 @@ class AssessmentNavigation {
         return new NavEntry(400, "nav.assessment", "/assessment/runs", "📊",
                 me -> me.can(AssessmentPermissions.SCHEME_READ));
     }
+
+    /** 约谈: the discipline secretary and the office; a supervisor reaches his own from the runs page. */
+    @Bean
+    NavEntry admonitionNav() {
+        return new NavEntry(410, "assessment.admonitions", "/assessment/admonitions", "🗣",
+                me -> me.can(AssessmentPermissions.ADMONITION));
+    }
 }

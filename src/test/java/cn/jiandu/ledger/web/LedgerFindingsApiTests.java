@@ -5,26 +5,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.jiandu.identity.UserDirectory;
-import cn.jiandu.selection.AppointmentOrigin;
-import cn.jiandu.selection.AppointmentStarted;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.support.Api;
-import cn.jiandu.support.Events;
 import cn.jiandu.support.IntegrationTest;
+import cn.jiandu.support.LedgerSupervisors;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,15 +31,7 @@ class LedgerFindingsApiTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    IncompleteEventPublications incomplete;
+    ApplicationContext ctx;
 
     JsonNode call(String user, MockHttpServletRequestBuilder r, int expected) throws Exception {
         String s = mvc.perform(Api.as(mvc, user, r.contentType(MediaType.APPLICATION_JSON)))
@@ -55,19 +41,10 @@ class LedgerFindingsApiTests {
 
     @Test
     void theOfficeRecordsTheSupervisorReadsHisOwnAndAcknowledges() throws Exception {
-        long a1 = 800_000_000L + ThreadLocalRandom.current().nextInt(90_000_000);
-        long a2 = a1 + 1;
-        long unit = Api.orgUnitId(mvc, "廉州网格");
-        LocalDate start = LocalDate.of(2026, 1, 1);
-        long grid1 = users.findByUsername("grid1").orElseThrow().id();
-        long grid2 = users.findByUsername("grid2").orElseThrow().id();
-        tx.executeWithoutResult(s -> {
-            events.publishEvent(new AppointmentStarted(a1, grid1, Role.GRID_SUPERVISOR, unit, start,
-                    start.plusYears(3), AppointmentOrigin.IMPORTED));
-            events.publishEvent(new AppointmentStarted(a2, grid2, Role.GRID_SUPERVISOR, unit, start,
-                    start.plusYears(3), AppointmentOrigin.IMPORTED));
-        });
-        Events.settle(jdbc, incomplete, "LedgerListeners");
+        List<Long> appointed = LedgerSupervisors.in(ctx).appoint(Role.GRID_SUPERVISOR, Api.orgUnitId(mvc, "廉州网格"),
+                LocalDate.of(2026, 1, 1), "grid1", "grid2");
+        long a1 = appointed.get(0);
+        long a2 = appointed.get(1);
         String base = "/api/v1/ledger/" + a1 + "/findings";
 
         // bad input, nothing written

@@ -5,25 +5,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.jiandu.identity.UserDirectory;
 import cn.jiandu.identity.security.JianduUserDetailsService;
-import cn.jiandu.selection.AppointmentOrigin;
-import cn.jiandu.selection.AppointmentStarted;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.support.Api;
-import cn.jiandu.support.Events;
 import cn.jiandu.support.IntegrationTest;
+import cn.jiandu.support.LedgerSupervisors;
 import cn.jiandu.support.Pages;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The office records a finding in the page; the supervisor sees it on his home tile and acknowledges it. */
 @IntegrationTest
@@ -34,15 +28,9 @@ class LedgerFindingsPagesTests {
     @Autowired
     JianduUserDetailsService details;
     @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserDirectory users;
+    ApplicationContext ctx;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    IncompleteEventPublications incomplete;
 
     String page(String user, String url) throws Exception {
         return mvc.perform(get(url).header("Accept-Language", "zh-CN").with(Pages.as(details, user))).andReturn()
@@ -51,13 +39,8 @@ class LedgerFindingsPagesTests {
 
     @Test
     void officeRecordsSupervisorAcknowledgesOnHisPhone() throws Exception {
-        long a = 900_000_000L + ThreadLocalRandom.current().nextInt(90_000_000);
-        long unit = Api.orgUnitId(mvc, "廉州网格");
-        long grid3 = users.findByUsername("grid3").orElseThrow().id();
-        LocalDate start = LocalDate.of(2026, 1, 1);
-        tx.executeWithoutResult(s -> events.publishEvent(new AppointmentStarted(a, grid3, Role.GRID_SUPERVISOR, unit,
-                start, start.plusYears(3), AppointmentOrigin.IMPORTED)));
-        Events.settle(jdbc, incomplete, "LedgerListeners");
+        long a = LedgerSupervisors.in(ctx).appoint(Role.GRID_SUPERVISOR, Api.orgUnitId(mvc, "廉州网格"),
+                LocalDate.of(2026, 1, 1), "grid3").get(0);
 
         assertThat(page("admin", "/ledger/findings?appointment=" + a)).contains("data-testid=\"finding-form\"");
         String unique = "台账未及时更新" + a;
@@ -79,5 +62,8 @@ class LedgerFindingsPagesTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_finding WHERE id = :i AND acknowledged_at IS NOT NULL")
                 .param("i", id).query(Long.class).single()).isEqualTo(1L);
         assertThat(page("grid3", "/ledger/findings")).contains("已确认").doesNotContain("确认收到");
+
+        // the ledger table links his row to his findings page
+        assertThat(page("grid3", "/ledger?period=2026-Q1")).contains("href=\"/ledger/findings?appointment=" + a + "\"");
     }
 }
