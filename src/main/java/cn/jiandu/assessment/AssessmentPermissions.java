@@ -22,6 +22,8 @@ public class AssessmentPermissions {
     public static final Permission EXPORT = Permission.of("assessment:export");
     /** 约谈: the discipline secretary (a leader) and the office read and record every talk. */
     public static final Permission ADMONITION = Permission.of("assessment:admonition");
+    /** 季通报: the office drafts, edits, replaces the template and publishes. */
+    public static final Permission BULLETIN = Permission.of("assessment:bulletin");
 
     @Bean
     PermissionGrants assessmentPermissionGrants() {
@@ -34,6 +36,7 @@ public class AssessmentPermissions {
                 .grant(READ_ALL, Role.ADMIN, Role.LEADER)
                 .grant(EXPORT, Role.ADMIN, Role.LEADER, Role.REVIEWER)
                 .grant(ADMONITION, Role.ADMIN, Role.LEADER)
+                .grant(BULLETIN, Role.ADMIN)
                 .build();
     }
 }

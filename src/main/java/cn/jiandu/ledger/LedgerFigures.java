@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One supervisor's figures for one period, in the contract's shape. A figure whose source module does not deliver it
- * (yet) is null, never 0: {@code materials}, {@code warningEducation}, {@code talks}, {@code casesSelected} and
- * {@code onboardingDone} wait for the training and sharing events.
+ * (yet) is null, never 0: {@code materials} waits for a sharing upload event; {@code onboardingDone} is null for an
+ * appointment without a 五个一 checklist. {@code warningEducation}, {@code talks} and {@code onboardingDone} are read
+ * from training.TrainingFacts, {@code casesSelected} is kept from training.CaseSelected.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record LedgerFigures(Double feedbackOnTimeRate, Integer materials, Integer warningEducation, Integer talks,

@@ -43,16 +43,24 @@ public final class LedgerSupervisors {
         return new LedgerSupervisors(ctx);
     }
 
-    /** One appointment each (in the given order) over {@code unitId} for three years from {@code start}. */
+    /**
+     * One appointment each (in the given order) over {@code unitId} for three years from {@code start}, taken into
+     * the register ({@code IMPORTED}: no 五个一 checklist is opened).
+     */
     public List<Long> appoint(Role type, long unitId, LocalDate start, String... usernames)
+            throws InterruptedException {
+        return appoint(AppointmentOrigin.IMPORTED, type, unitId, start, usernames);
+    }
+
+    /** As {@link #appoint(Role, long, LocalDate, String...)} with the origin given ({@code SELECTED}: a new one). */
+    public List<Long> appoint(AppointmentOrigin origin, Role type, long unitId, LocalDate start, String... usernames)
             throws InterruptedException {
         List<Long> ids = new ArrayList<>();
         List<AppointmentStarted> started = new ArrayList<>();
         for (String u : usernames) {
             long id = NEXT.getAndIncrement();
             ids.add(id);
-            started.add(new AppointmentStarted(id, userId(u), type, unitId, start, start.plusYears(3),
-                    AppointmentOrigin.IMPORTED));
+            started.add(new AppointmentStarted(id, userId(u), type, unitId, start, start.plusYears(3), origin));
         }
         tx.executeWithoutResult(s -> started.forEach(events::publishEvent));
         settle();

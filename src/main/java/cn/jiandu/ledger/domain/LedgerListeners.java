@@ -22,13 +22,16 @@ class LedgerListeners {
     private final ProblemLedger problems;
     private final ExamLedger exams;
     private final LedgerAppointments appointments;
+    private final CaseLedger cases;
     /**
      * Always on in the application; a test turns it off for one request to prove that the rebuild notices what the
      * listeners missed. Static, since the listeners' bean is a proxy whose fields are not the target's.
      */
     static final java.util.concurrent.atomic.AtomicBoolean LISTENING = new java.util.concurrent.atomic.AtomicBoolean(true);
 
-    LedgerListeners(ProblemFacts facts, ProblemLedger problems, ExamLedger exams, LedgerAppointments appointments) {
+    LedgerListeners(ProblemFacts facts, ProblemLedger problems, ExamLedger exams, LedgerAppointments appointments,
+            CaseLedger cases) {
+        this.cases = cases;
         this.facts = facts;
         this.problems = problems;
         this.exams = exams;
@@ -57,11 +60,20 @@ class LedgerListeners {
         }
     }
 
+    /** 优秀案例入选: a fact of the training module the ledger keeps (the rebuild checks it against TrainingFacts). */
+    @ApplicationModuleListener
+    void on(cn.jiandu.training.CaseSelected e) {
+        if (LISTENING.get()) {
+            cases.record(e.caseId(), e.authorId(), e.selectedAt());
+        }
+    }
+
     @ApplicationModuleListener
     void on(AppointmentStarted e) {
         if (LISTENING.get()) {
             appointments.upsert(new LedgerAppointments.Row(e.appointmentId(), e.userId(), e.type(), e.scopeUnitId(),
                     e.startsOn(), e.endsOn(), null));
+            cases.reattribute(e.userId(), e.startsOn(), e.endsOn());
         }
     }
 
@@ -69,6 +81,7 @@ class LedgerListeners {
     void on(AppointmentEnded e) {
         if (LISTENING.get()) {
             appointments.end(e.appointmentId(), e.endedOn());
+            cases.reattribute(e.userId(), e.endedOn(), e.endedOn().plusYears(10));
         }
     }
 

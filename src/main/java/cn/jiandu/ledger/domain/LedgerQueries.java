@@ -11,6 +11,7 @@ import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.sharing.DutyTimeliness;
+import cn.jiandu.training.TrainingFacts;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -37,8 +38,10 @@ public class LedgerQueries implements Ledger {
     private final JdbcClient jdbc;
     private final DutyTimeliness timeliness;
     private final OrgDirectory org;
+    private final TrainingFacts training;
 
-    LedgerQueries(JdbcClient jdbc, DutyTimeliness timeliness, OrgDirectory org) {
+    LedgerQueries(JdbcClient jdbc, DutyTimeliness timeliness, OrgDirectory org, TrainingFacts training) {
+        this.training = training;
         this.jdbc = jdbc;
         this.timeliness = timeliness;
         this.org = org;
@@ -121,6 +124,11 @@ public class LedgerQueries implements Ledger {
                 ORDER BY graded_at""").param("a", appointmentId).param("f", p.firstMonthKey())
                 .param("t", p.lastMonthKey()).query(Long.class).list()
                 .forEach(id -> links.computeIfAbsent("exams", k -> new ArrayList<>()).add(String.valueOf(id)));
+        jdbc.sql("""
+                SELECT case_id FROM ledger_case WHERE appointment_id = :a AND month_key BETWEEN :f AND :t
+                ORDER BY case_id""").param("a", appointmentId).param("f", p.firstMonthKey())
+                .param("t", p.lastMonthKey()).query(Long.class).list()
+                .forEach(id -> links.computeIfAbsent("casesSelected", k -> new ArrayList<>()).add(String.valueOf(id)));
         return links;
     }
 
@@ -143,12 +151,17 @@ public class LedgerQueries implements Ledger {
         Map<Long, int[]> counts = counts(ids, p);
         Map<Long, BigDecimal[]> exams = exams(ids, p);
         Map<Long, Double> rates = rates(rows, p);
+        Map<Long, Integer> cases = cases(ids, p);
+        Map<Long, TrainingFacts.PersonFigures> people = training.ofPeople(
+                rows.stream().map(LedgerAppointments.Row::userId).distinct().toList(), p.from(), p.to());
+        Map<Long, Integer> onboarding = training.onboardingDone(ids, p.to());
         List<LedgerEntry> out = new ArrayList<>(rows.size());
         for (LedgerAppointments.Row a : rows) {
             int[] c = counts.getOrDefault(a.id(), new int[6]);
             BigDecimal[] e = exams.getOrDefault(a.id(), new BigDecimal[2]);
-            LedgerFigures f = new LedgerFigures(rates.get(a.userId()), null, null, null, e[0], e[1], c[0], c[1], c[2],
-                    c[3], c[4], null, null);
+            TrainingFacts.PersonFigures t = people.getOrDefault(a.userId(), TrainingFacts.PersonFigures.NONE);
+            LedgerFigures f = new LedgerFigures(rates.get(a.userId()), null, t.warningEducation(), t.talks(), e[0],
+                    e[1], c[0], c[1], c[2], c[3], c[4], cases.getOrDefault(a.id(), 0), onboarding.get(a.id()));
             out.add(new LedgerEntry(a.id(), a.userId(), a.type(), a.unitId(), a.startsOn(), a.endsOn(), a.endedOn(),
                     f));
         }
@@ -174,6 +187,19 @@ public class LedgerQueries implements Ledger {
                 .param("t", p.lastMonthKey()).query((rs, n) -> {
                     m.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                             rs.getInt(6), rs.getInt(7)});
+                    return null;
+                }).list();
+        return m;
+    }
+
+    /** 优秀案例入选 per appointment, kept from training.CaseSelected */
+    private Map<Long, Integer> cases(Collection<Long> ids, LedgerPeriod p) {
+        Map<Long, Integer> m = new HashMap<>();
+        jdbc.sql("""
+                SELECT appointment_id, COUNT(*) FROM ledger_case
+                WHERE appointment_id IN (:ids) AND month_key BETWEEN :f AND :t GROUP BY appointment_id""")
+                .param("ids", ids).param("f", p.firstMonthKey()).param("t", p.lastMonthKey()).query((rs, n) -> {
+                    m.put(rs.getLong(1), rs.getInt(2));
                     return null;
                 }).list();
         return m;

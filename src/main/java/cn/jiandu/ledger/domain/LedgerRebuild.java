@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import cn.jiandu.training.TrainingFacts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,9 +42,14 @@ public class LedgerRebuild {
     private final ObjectProvider<Appointments> register;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CaseLedger cases;
+    private final TrainingFacts training;
 
     LedgerRebuild(JdbcClient jdbc, ProblemFacts facts, ProblemLedger problems, LedgerAppointments appointments,
-            ObjectProvider<Appointments> register, AuditTrail audit, Clock clock) {
+            ObjectProvider<Appointments> register, AuditTrail audit, Clock clock, CaseLedger cases,
+            TrainingFacts training) {
+        this.cases = cases;
+        this.training = training;
         this.jdbc = jdbc;
         this.facts = facts;
         this.problems = problems;
@@ -148,7 +154,38 @@ public class LedgerRebuild {
                     + java.util.Arrays.toString(missing.getValue()));
             setFigure(missing.getKey(), missing.getValue());
         }
+        checked += checkCases(from.withDayOfMonth(1), to.plusMonths(1).withDayOfMonth(1).minusDays(1), differences);
         return new Report(checked, differences);
+    }
+
+    /** The kept 优秀案例入选 rows against the training module's selected cases; a case that differs is re-recorded. */
+    private int checkCases(LocalDate from, LocalDate to, List<String> differences) {
+        int checked = 0;
+        Map<String, CaseLedger.Row> kept = new HashMap<>();
+        cases.kept(Months.key(from), Months.key(to)).forEach(r -> kept.put(r.appointmentId() + "/" + r.caseId(), r));
+        Set<Long> repaired = new HashSet<>();
+        for (TrainingFacts.SelectedCase c : training.selectedCases(from, to)) {
+            for (CaseLedger.Row e : cases.expected(c)) {
+                checked++;
+                CaseLedger.Row k = kept.remove(e.appointmentId() + "/" + e.caseId());
+                if (!e.equals(k)) {
+                    differences.add("case " + c.caseId() + " of appointment " + e.appointmentId() + ": kept "
+                            + (k == null ? "none" : Months.code(k.monthKey())) + ", source " + Months.code(e.monthKey()));
+                    if (repaired.add(c.caseId())) {
+                        cases.record(c.caseId(), c.authorId(), c.selectedAt());
+                    }
+                }
+            }
+        }
+        for (CaseLedger.Row k : kept.values()) {
+            checked++;
+            differences.add("case " + k.caseId() + " of appointment " + k.appointmentId() + ": kept "
+                    + Months.code(k.monthKey()) + ", source has none");
+            if (repaired.add(k.caseId())) {
+                cases.remove(k.caseId());
+            }
+        }
+        return checked;
     }
 
     private void setFigure(String key, int[] c) {
