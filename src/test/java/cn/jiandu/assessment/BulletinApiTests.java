@@ -197,6 +197,23 @@ class BulletinApiTests {
                 .param("t", id).query(Long.class).single()).as("edit and publish audited").isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void theDemoHasLastQuartersBulletinPublishedFromTheDemoLedger() throws Exception {
+        LedgerPeriod current = LedgerPeriod.holding(LocalDate.now(clock), LedgerPeriod.Granularity.QUARTER);
+        String last = LedgerPeriod.holding(current.from().minusDays(1), LedgerPeriod.Granularity.QUARTER).code();
+        JsonNode demo = null;
+        for (JsonNode b : call("grid1", get("/api/v1/bulletins"), 200)) {
+            if (b.get("quarter").asString().equals(last) && b.get("edition").asInt() == 1) {
+                demo = b;
+            }
+        }
+        assertThat(demo).as("published, so a supervisor reads it").isNotNull();
+        assertThat(demo.get("status").asString()).isEqualTo("PUBLISHED");
+        int[] sums = ledgerSums(last);
+        assertThat(demo.at("/figures/reported").asInt()).isEqualTo(sums[1]).isPositive();
+        assertThat(demo.at("/figures/resolved").asInt()).isEqualTo(sums[2]);
+    }
+
     String template(byte[] content, int expected) throws Exception {
         return mvc.perform(multipart(HttpMethod.PUT, "/api/v1/bulletins/template")
                         .file(new MockMultipartFile("file", "模板.docx", "application/octet-stream", content))

@@ -22,6 +22,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,8 +80,11 @@ class AssessmentApi {
     private final RunService runs;
     private final UserDirectory users;
     private final OrgDirectory org;
+    private final cn.jiandu.assessment.domain.PerformancePoints points;
 
-    AssessmentApi(RunService runs, UserDirectory users, OrgDirectory org) {
+    AssessmentApi(RunService runs, UserDirectory users, OrgDirectory org,
+            cn.jiandu.assessment.domain.PerformancePoints points) {
+        this.points = points;
         this.runs = runs;
         this.users = users;
         this.org = org;
@@ -145,6 +152,21 @@ class AssessmentApi {
     Map<String, String> object(@PathVariable long id, @PathVariable long appointmentId,
             @RequestBody ObjectionForm form, JianduPrincipal me) {
         return Map.of("id", String.valueOf(runs.object(id, appointmentId, form.text(), me)));
+    }
+
+    /** 绩效积分 for HR: a published run's results as .xlsx (layout in {@code PerformancePoints}). */
+    @GetMapping("/{id}/export/performance-points.xlsx")
+    @PreAuthorize("hasAuthority('assessment:export')")
+    ResponseEntity<byte[]> performancePoints(@PathVariable long id, JianduPrincipal me) {
+        Run run = runs.readable(id, me);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("绩效积分-" + run.period()
+                                + "-" + run.type().name() + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build()
+                                .toString())
+                .body(points.export(id, me));
     }
 
     ResultJson json(Run run, RunService.ResultView r, String person) {

@@ -20,6 +20,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,8 +55,11 @@ class LedgerApi {
     private final UserDirectory users;
     private final OrgDirectory org;
     private final Clock clock;
+    private final LedgerWorkbook export;
 
-    LedgerApi(LedgerQueries queries, LedgerRebuild rebuild, UserDirectory users, OrgDirectory org, Clock clock) {
+    LedgerApi(LedgerQueries queries, LedgerRebuild rebuild, UserDirectory users, OrgDirectory org, Clock clock,
+            LedgerWorkbook export) {
+        this.export = export;
         this.queries = queries;
         this.rebuild = rebuild;
         this.users = users;
@@ -75,6 +82,23 @@ class LedgerApi {
         return CursorPage.of(rows, n, e -> Cursor.encode(e.appointmentId())).map(e -> new ItemJson(
                 String.valueOf(e.appointmentId()), names.get(e.userId()), e.type(), unitName(e.unitId()),
                 e.figures()));
+    }
+
+    /** The period's ledger as .xlsx: the same rows as the list (scope, type, unit), all of them. */
+    @GetMapping("/export.xlsx")
+    @PreAuthorize("hasAuthority('ledger:read')")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String period,
+            @RequestParam(required = false) Role type, @RequestParam(required = false) Long unitId,
+            JianduPrincipal me) {
+        LedgerPeriod p = period == null ? LedgerPeriod.holding(LocalDate.now(clock), LedgerPeriod.Granularity.QUARTER)
+                : LedgerPeriod.parse(period);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("履职成效记录台账-" + p.code()
+                                + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(export.export(p, type, unitId, queries.scope(me)));
     }
 
     /** One supervisor over time: the periods from {@code from} to {@code to}, of {@code from}'s granularity. */

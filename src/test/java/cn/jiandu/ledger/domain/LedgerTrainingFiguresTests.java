@@ -7,6 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.jiandu.selection.AppointmentOrigin;
+import java.io.ByteArrayInputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.jiandu.shared.security.Role;
 import cn.jiandu.support.Api;
 import cn.jiandu.support.IntegrationTest;
@@ -145,5 +151,40 @@ class LedgerTrainingFiguresTests {
                 .contains("kept none"));
         assertThat(metrics().at("/metrics/casesSelected").asInt()).as("repaired").isEqualTo(cases + 2);
         assertThat(mine(rebuildThisMonth())).isEmpty();
+
+        // the export: his row (his scope only) with the figures the API shows, an absent figure an empty cell
+        JsonNode now = metrics();
+        LocalDate d = LocalDate.now(clock);
+        String month = String.format("%d-%02d", d.getYear(), d.getMonthValue());
+        Map<String, String> row = exportRow("grid2", month);
+        assertThat(row).isNotNull();
+        assertThat(row.get("谈心谈话")).isEqualTo(String.valueOf(now.at("/metrics/talks").asDouble()));
+        assertThat(row.get("优秀案例入选")).isEqualTo(String.valueOf((double) (cases + 2)));
+        assertThat(row.get("监督支撑材料")).as("no figure, no 0").isEmpty();
+        assertThat(row.get("监督员类型")).isEqualTo("网格监督员");
+        assertThat(exportRow("grid1", month)).as("another's ledger").isNull();
+    }
+
+    /** This test's appointment's row in the caller's ledger export of the month (header → text), or null. */
+    Map<String, String> exportRow(String user, String month) throws Exception {
+        byte[] x = mvc.perform(Api.as(mvc, user, get("/api/v1/ledger/export.xlsx").param("period", month)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row head = sheet.getRow(0);
+            for (Row r : sheet) {
+                if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals(String.valueOf(appointment))) {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    for (int c = 0; c < head.getLastCellNum(); c++) {
+                        Cell cell = r.getCell(c);
+                        out.put(head.getCell(c).getStringCellValue(), cell == null ? ""
+                                : cell.getCellType() == CellType.NUMERIC ? String.valueOf(cell.getNumericCellValue())
+                                : cell.getStringCellValue());
+                    }
+                    return out;
+                }
+            }
+        }
+        return null;
     }
 }
