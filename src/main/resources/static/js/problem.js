@@ -70,9 +70,10 @@
     var max = parseInt(input.getAttribute('data-max') || '9', 10);
     var longEdge = parseInt(input.getAttribute('data-long-edge') || '2048', 10);
     var quality = parseFloat(input.getAttribute('data-quality') || '0.85');
-    var thumbs = document.getElementById('p-thumbs');
-    var warning = document.getElementById('p-photos-too-many');
-    var preparing = document.getElementById('p-photos-preparing');
+    var field = input.parentElement;
+    var thumbs = field.querySelector('.jd-thumbs');
+    var warning = field.querySelector('.jd-photos-too-many');
+    var preparing = field.querySelector('.jd-photos-preparing');
     var picked = [];
     var pending = Promise.resolve();
     var waiting = 0;
@@ -146,15 +147,15 @@
       var chosen = Array.prototype.slice.call(input.files || []);
       if (chosen.length) { add(chosen); }
     });
-    if (carried && carried.length) {
-      picked = carried;
+    if (carried && carried.id === input.id && carried.photos.length) {
+      picked = carried.photos;
       carried = null;
       sync();
       render();
     }
     form.jdPhotos = {
       ready: function () { return pending; },
-      carry: function () { carried = picked.slice(); }
+      carry: function () { carried = {id: input.id, photos: picked.slice()}; }
     };
   }
 
@@ -163,14 +164,19 @@
   // attempt its Idempotency-Key field and will disable the buttons. The answer replaces the page as a navigation
   // would: the report's page (URL included), or the form again with what was typed, the errors and the photos.
 
+  /** The form's URL: form.action would be its field named action, where there is one (the detail's forms). */
+  function target(form) {
+    return form.getAttribute('action') || window.location.href;
+  }
+
   function swapIn(xhr, form) {
     var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
     var token = doc.querySelector('meta[name="csrf-token"]');
     var mine = document.querySelector('meta[name="csrf-token"]');
     if (token && mine) { mine.content = token.content; }
     document.title = doc.title;
-    var path = new URL(xhr.responseURL || form.action, window.location.href);
-    var posted = new URL(form.action, window.location.href);
+    var path = new URL(xhr.responseURL || target(form), window.location.href);
+    var posted = new URL(target(form), window.location.href);
     if (path.pathname !== posted.pathname) {
       window.history.replaceState(null, '', path.href);
     } else if (form.jdPhotos) {
@@ -222,7 +228,7 @@
 
   function send(form) {
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', form.action);
+    xhr.open('POST', target(form));
     xhr.setRequestHeader('Accept', 'text/html');
     xhr.upload.addEventListener('progress', function (e) {
       if (e.lengthComputable) { progress(form, e.loaded / e.total); }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -93,8 +94,22 @@ class PhotoPickerBrowserTests {
             browser.findElement(By.id("p-location")).sendKeys("廉州营业厅");
             Browsers.assertNoHorizontalScroll(browser, WIDTH);
             Browsers.shot(browser, "picker-" + WIDTH + "-ready");
-            Browsers.click(browser, browser.findElement(By.cssSelector("[data-testid=problem-submit]")));
+            // weak 4G upstream: 600 kB/s, so the bar has time to be seen moving
+            chrome.executeCdpCommand("Network.enable", Map.of());
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 50,
+                    "downloadThroughput", -1, "uploadThroughput", 600_000));
+            WebElement submit = browser.findElement(By.cssSelector("[data-testid=problem-submit]"));
+            Browsers.click(browser, submit);
+            WebElement bar = browser.findElement(By.cssSelector("[data-testid=upload-progress]"));
+            wait.until(d -> !bar.getDomAttribute("class").contains("d-none")
+                    && Integer.parseInt(bar.getDomAttribute("aria-valuenow")) > 0);
+            int shown = Integer.parseInt(bar.getDomAttribute("aria-valuenow"));
+            assertThat(submit.isEnabled()).as("the button while the photo travels").isFalse();
+            Browsers.shot(browser, "picker-" + WIDTH + "-uploading");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=problem-notice]")));
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            assertThat(shown).as("progress seen during the upload").isBetween(1, 100);
             assertThat(browser.getCurrentUrl()).matches(".*/problems/\\d+$");
             Browsers.shot(browser, "picker-" + WIDTH + "-submitted");
 

@@ -114,6 +114,8 @@ class ProblemPages {
         model.addAttribute("units", org.all());
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("defaultDays", props.defaultDeadlineDays());
+        model.addAttribute("maxPhotos", props.maxPhotos());
+        model.addAttribute("maxPhotoMb", Math.max(1, props.maxPhotoBytes() / (1024 * 1024)));
         if (p.pendingExtensionDays() != null && p.allowedActions().contains(ProblemAction.APPROVE_EXTENSION)) {
             // what the approver decides on: the days asked for and the due date an approval now gives
             model.addAttribute("extensionDue", service.extendedDue(p.dueAt() == null ? null : p.dueAt().toInstant(),
