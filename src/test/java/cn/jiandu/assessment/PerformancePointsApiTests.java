@@ -92,5 +92,28 @@ class PerformancePointsApiTests {
             assertThat(second.getCell(8).getNumericCellValue()).isEqualTo(0.0);
         }
         export("grid1", run, 403);
+
+        // 三级责任: both under 廉州网格 at the grid level; the supervisor's roll-up holds only his own result
+        JsonNode grid = call("admin", get("/api/v1/assessments/" + run + "/rollup").param("level", "GRID"), 200);
+        JsonNode lianzhou = null;
+        for (JsonNode i : grid.get("items")) {
+            if (i.get("unitName").asString().equals("廉州网格")) {
+                lianzhou = i;
+            }
+        }
+        assertThat(lianzhou).isNotNull();
+        assertThat(lianzhou.get("supervisors").asInt()).isEqualTo(2);
+        assertThat(lianzhou.get("max").decimalValue()).isEqualByComparingTo(results.at("/0/total").decimalValue());
+        assertThat(lianzhou.get("min").decimalValue()).isEqualByComparingTo(results.at("/1/total").decimalValue());
+        assertThat(lianzhou.get("spread").decimalValue()).isEqualByComparingTo(results.at("/0/total").decimalValue()
+                .subtract(results.at("/1/total").decimalValue()));
+        assertThat(lianzhou.get("qualified").asInt()).isEqualTo(1);
+        assertThat(lianzhou.get("unqualified").asInt()).isEqualTo(1);
+        JsonNode own = call("grid1", get("/api/v1/assessments/" + run + "/rollup").param("level", "GRID"), 200);
+        assertThat(own.get("items")).hasSize(1);
+        assertThat(own.at("/items/0/supervisors").asInt()).isEqualTo(1);
+        assertThat(call("admin", get("/api/v1/assessments/" + run + "/rollup").param("level", "TEAM"), 400)
+                .at("/errors/0/field").asString()).isEqualTo("level");
+        call("staff1", get("/api/v1/assessments/" + run + "/rollup").param("level", "GRID"), 403);
     }
 }

@@ -81,10 +81,12 @@ class AssessmentApi {
     private final UserDirectory users;
     private final OrgDirectory org;
     private final cn.jiandu.assessment.domain.PerformancePoints points;
+    private final cn.jiandu.assessment.domain.RollUp rollUp;
 
     AssessmentApi(RunService runs, UserDirectory users, OrgDirectory org,
-            cn.jiandu.assessment.domain.PerformancePoints points) {
+            cn.jiandu.assessment.domain.PerformancePoints points, cn.jiandu.assessment.domain.RollUp rollUp) {
         this.points = points;
+        this.rollUp = rollUp;
         this.runs = runs;
         this.users = users;
         this.org = org;
@@ -152,6 +154,24 @@ class AssessmentApi {
     Map<String, String> object(@PathVariable long id, @PathVariable long appointmentId,
             @RequestBody ObjectionForm form, JianduPrincipal me) {
         return Map.of("id", String.valueOf(runs.object(id, appointmentId, form.text(), me)));
+    }
+
+    record RollUpJson(String assessmentId, String level, List<RollUpItemJson> items) {
+    }
+
+    record RollUpItemJson(String unitId, String unitName, int rank, int supervisors, BigDecimal mean, BigDecimal min,
+            BigDecimal max, BigDecimal spread, int excellent, int qualified, int unqualified) {
+    }
+
+    /** 三级责任: the results the caller may read, per 党支部 (BRANCH), 职能部门 (DEPARTMENT) or 网格 (GRID), ranked. */
+    @GetMapping("/{id}/rollup")
+    @PreAuthorize("hasAuthority('assessment:scheme-read')")
+    RollUpJson rollup(@PathVariable long id, @RequestParam(required = false) String level, JianduPrincipal me) {
+        runs.readable(id, me);
+        cn.jiandu.assessment.domain.RollUp.Level l = cn.jiandu.assessment.domain.RollUp.level(level);
+        return new RollUpJson(String.valueOf(id), l.name(), rollUp.of(id, l, me).stream().map(i -> new RollUpItemJson(
+                String.valueOf(i.unitId()), i.unitName(), i.rank(), i.supervisors(), i.mean(), i.min(), i.max(),
+                i.spread(), i.excellent(), i.qualified(), i.unqualified())).toList());
     }
 
     /** 绩效积分 for HR: a published run's results as .xlsx (layout in {@code PerformancePoints}). */
