@@ -2,6 +2,13 @@ package cn.jiandu.audit.web;
 
 import cn.jiandu.audit.AuditEntryView;
 import cn.jiandu.audit.chain.ChainVerifier;
+import cn.jiandu.audit.chain.HeadExport;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
 import cn.jiandu.audit.domain.AuditQuery;
 import cn.jiandu.shared.paging.CursorPage;
 import cn.jiandu.shared.paging.PageSize;
@@ -19,23 +26,49 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "audit", description = "审计日志 audit trail (read only)")
 class AuditApi {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditApi.class);
     private final AuditQuery query;
     private final ChainVerifier verifier;
+    private final HeadExport heads;
 
-    AuditApi(AuditQuery query, ChainVerifier verifier) {
+    AuditApi(AuditQuery query, ChainVerifier verifier, HeadExport heads) {
         this.query = query;
         this.verifier = verifier;
+        this.heads = heads;
     }
 
     record VerifyJson(long entries, boolean valid, String firstBreak) {
     }
 
-    /** Walks the hash chain; {@code firstBreak} is the id of the first entry that was edited, removed, added or moved. */
+    @Operation(summary = "Verify the audit hash chain", description = """
+            Walks the chain in id order and checks it against every head exported so far (the files in \
+            jiandu.audit.head-export.dir), so that a table rewritten as a whole is detected too. firstBreak is the id \
+            of the first entry that was edited, removed, added or moved (for a rewrite found by an exported head: \
+            that head's entry, the rewrite being at or before it); absent when valid. Administrators only.""")
     @GetMapping("/verify")
     @PreAuthorize("hasRole('ADMIN')")
     VerifyJson verify() {
-        var v = verifier.verify();
+        var read = heads.checkpoints().read();
+        if (!read.unreadable().isEmpty()) {
+            log.warn("audit heads that are not checkpoints, not used for verification: {}", read.unreadable());
+        }
+        var v = verifier.verify(read.checkpoints());
         return new VerifyJson(v.entries(), v.valid(), v.firstBreak() == null ? null : String.valueOf(v.firstBreak()));
+    }
+
+    record HeadJson(String lastId, String headHash, long entries, Instant exportedAt) {
+    }
+
+    @Operation(summary = "Export the chain's head now", description = """
+            What the daily job does at 00:10 Beijing time: writes the head to jiandu.audit.head-export.dir (and \
+            POSTs it to the webhook when one is configured). 204 when nothing is chained yet. Administrators only.""")
+    @PostMapping("/heads")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<HeadJson> exportHead() {
+        return heads.export()
+                .map(c -> ResponseEntity.ok(new HeadJson(String.valueOf(c.lastId()), c.headHash(), c.entries(),
+                        c.exportedAt())))
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     record AuditEntryJson(String id, OffsetDateTime occurredAt, String actorId, String actorName, String action,
