@@ -97,7 +97,7 @@ public class AuditWrites {
             long[] mine = new long[2_000_000];
             latencies.add(mine);
             int id = t;
-            Thread.ofPlatform().start(() -> {
+            new Thread(() -> {
                 try {
                     start.await();
                     int n = 0;
@@ -114,7 +114,7 @@ public class AuditWrites {
                 } finally {
                     done.countDown();
                 }
-            });
+            }).start();
         }
         long t0 = System.nanoTime();
         deadline[0] = t0 + seconds * 1_000_000_000L;

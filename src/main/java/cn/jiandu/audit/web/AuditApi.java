@@ -4,6 +4,8 @@ import cn.jiandu.audit.AuditEntryView;
 import cn.jiandu.audit.chain.ChainVerifier;
 import cn.jiandu.audit.chain.HeadExport;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,13 @@ class AuditApi {
     private final AuditQuery query;
     private final ChainVerifier verifier;
     private final HeadExport heads;
+    private final AuditExport export;
 
-    AuditApi(AuditQuery query, ChainVerifier verifier, HeadExport heads) {
+    AuditApi(AuditQuery query, ChainVerifier verifier, HeadExport heads, AuditExport export) {
         this.query = query;
         this.verifier = verifier;
         this.heads = heads;
+        this.export = export;
     }
 
     record VerifyJson(long entries, boolean valid, String firstBreak) {
@@ -90,5 +94,16 @@ class AuditApi {
             @RequestParam(required = false) String cursor) {
         var filter = new AuditFilter(actor, action, targetType, targetId, from, to);
         return query.search(filter.toSearch(), PageSize.of(size), cursor).map(AuditEntryJson::of);
+    }
+
+    @Operation(summary = "Export the audit log as .xlsx", description = """
+            The same filters as the search; every matching entry, newest first, in the caller's language (操作, 对象 \
+            and 结果 in words, names instead of ids), times as date cells in Beijing time.""")
+    @GetMapping("/export.xlsx")
+    void exportXlsx(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        export.write(new AuditFilter(actor, action, targetType, targetId, from, to).toSearch(), response);
     }
 }
