@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * Audit writes per second through Jiandu's own AuditTrail (its @Transactional proxy, one transaction per write, as
- * every module calls it), on the classes given on the class path: those of main (with the hash chain) or those of
- * the commit before the chain (the baseline). Migrates the (empty) database with the classes' own migrations.
+ * every module calls it), on the classes given on the class path: this checkout's (the chain linked after commit),
+ * those of the commit before the chain (the baseline), or those of the chain linked inside the writer's
+ * transaction (c841831..d3b2ed9). With a chain, also the seconds from the writers' end until every entry is linked. Migrates the (empty) database with the classes' own migrations.
  *
  *   java -cp <classes>:<dependencies> bench/AuditWrites.java <jdbc-url> <user> <threads> <seconds>
  *
@@ -67,12 +68,16 @@ public class AuditWrites {
         ctx.register(Wiring.class);
         Class<?> trailType = Class.forName("cn.jiandu.audit.AuditTrail");
         ctx.registerBean(trailType);
-        boolean chained;
-        try {
-            ctx.registerBean(Class.forName("cn.jiandu.audit.chain.AuditChain"));
-            chained = true;
-        } catch (ClassNotFoundException beforeTheChain) {
-            chained = false;
+        ctx.getBeanFactory().setConversionService(
+                org.springframework.boot.convert.ApplicationConversionService.getSharedInstance());
+        String chained = "none";
+        for (String type : new String[] {"cn.jiandu.audit.chain.AuditChain", "cn.jiandu.audit.chain.AuditChainer"}) {
+            try {
+                ctx.registerBean(Class.forName(type));
+                chained = type.endsWith("Chainer") ? "after-commit" : "in-transaction";
+            } catch (ClassNotFoundException notInTheseClasses) {
+                // the baseline has no chain; the in-transaction chain has no chainer
+            }
         }
         ctx.refresh();
         Object trail = ctx.getBean(trailType);
@@ -121,12 +126,27 @@ public class AuditWrites {
         start.countDown();
         done.await();
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        // with the chain linked after commit: how long until every entry written is linked
+        long lagStart = System.nanoTime();
+        var jdbc = JdbcClient.create(hikari);
+        boolean hasChain = !chained.equals("none");
+        long unlinked = 0;
+        while (hasChain) {
+            unlinked = jdbc.sql("SELECT COUNT(*) FROM audit_entry e WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)").query(Long.class).single();
+            if (unlinked == 0 || System.nanoTime() - lagStart > 120_000_000_000L) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        double lag = (System.nanoTime() - lagStart) / 1e9;
         long[] all = java.util.stream.IntStream.range(0, threads)
                 .mapToObj(i -> java.util.Arrays.stream(latencies.get(i), 0, counts[i]))
                 .flatMapToLong(s -> s).sorted().toArray();
-        System.out.printf("chain=%s threads=%d writes=%d seconds=%.1f writes/s=%.0f p50=%.2fms p99=%.2fms%n",
+        System.out.printf("chain=%s threads=%d writes=%d seconds=%.1f writes/s=%.0f p50=%.2fms p99=%.2fms "
+                        + "all-linked-after=%.2fs unlinked=%d%n",
                 chained, threads, writes.get(), elapsed, writes.get() / elapsed,
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, lag, unlinked);
         ctx.close();
         hikari.close();
     }

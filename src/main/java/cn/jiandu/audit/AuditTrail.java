@@ -1,6 +1,6 @@
 package cn.jiandu.audit;
 
-import cn.jiandu.audit.chain.AuditChain;
+import cn.jiandu.audit.chain.AuditChainer;
 import cn.jiandu.shared.security.CurrentUser;
 import cn.jiandu.shared.security.JianduPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,12 +25,12 @@ public class AuditTrail {
     private static final int DETAIL_MAX = 2000;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AuditChain chain;
+    private final AuditChainer chainer;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, AuditChain chain) {
+    AuditTrail(JdbcClient jdbc, Clock clock, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.chain = chain;
+        this.chainer = chainer;
     }
 
     /** Records an action by the current user (if any) from the current request's address (if any). */
@@ -52,7 +52,6 @@ public class AuditTrail {
 
     private void append(Long actorId, String actorName, String action, String targetType, Object targetId,
             Outcome outcome, String detail) {
-        chain.lockHead();
         jdbc.sql("""
                 INSERT INTO audit_entry (occurred_at, actor_id, actor_name, action, target_type, target_id, address,
                                          outcome, detail)
@@ -67,7 +66,7 @@ public class AuditTrail {
                 .param("outcome", outcome.name())
                 .param("detail", truncate(detail, DETAIL_MAX))
                 .update();
-        chain.link();
+        chainer.afterCommit();
     }
 
     private static String currentAddress() {

@@ -2,6 +2,8 @@ package cn.jiandu.audit.chain;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ops/audit-verify.sh}, which starts this class from Jiandu's own jar. Prints one line of JSON and exits
  * 0 when the chain is intact, 1 when it is broken, 2 when it could not be verified (bad arguments, no database).
  *
- * <pre>--url=jdbc:… [--user=…] [--password=…] [--heads=dir]</pre>
+ * <pre>--url=jdbc:… [--user=…] [--password=…] [--heads=dir] [--grace=PT10M]</pre>
+ *
+ * <p>{@code --grace} must be the installation's {@code jiandu.audit.chain.grace}: an entry left unlinked for longer
+ * is reported as a break.
  */
 public final class AuditVerifyCommand {
 
@@ -49,17 +54,26 @@ public final class AuditVerifyCommand {
         }
         var dataSource = new DriverManagerDataSource(url, opts.getOrDefault("user", ""),
                 opts.getOrDefault("password", ""));
-        return verify(dataSource, opts.containsKey("heads") ? Path.of(opts.get("heads")) : null, out, err);
+        Duration grace;
+        try {
+            grace = Duration.parse(opts.getOrDefault("grace", "PT10M"));
+        } catch (RuntimeException e) {
+            err.println("--grace is an ISO-8601 duration such as PT10M, not " + opts.get("grace"));
+            return CANNOT_VERIFY;
+        }
+        return verify(dataSource, opts.containsKey("heads") ? Path.of(opts.get("heads")) : null, grace, out, err);
     }
 
     /** Verifies the chain in {@code dataSource} against the heads in {@code headsDir} (none when null). */
-    static int verify(DataSource dataSource, Path headsDir, PrintStream out, PrintStream err) {
+    static int verify(DataSource dataSource, Path headsDir, Duration grace, PrintStream out, PrintStream err) {
         HeadCheckpoints.Read heads = headsDir != null ? new HeadCheckpoints(headsDir).read()
                 : new HeadCheckpoints.Read(List.of(), List.of());
         heads.unreadable().forEach(f -> err.println("not a checkpoint, not used: " + f));
         ChainVerifier.Verification v;
         try {
-            var verifier = new ChainVerifier(JdbcClient.create(dataSource));
+            var jdbc = JdbcClient.create(dataSource);
+            var clock = Clock.systemUTC();
+            var verifier = new ChainVerifier(jdbc, clock, new AuditChain(jdbc, clock, grace));
             var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             tx.setReadOnly(true);
             v = tx.execute(status -> verifier.verify(heads.checkpoints()));

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The chain's head as it was exported at one moment: the last chained entry, its hash and how many entries the
- * chain held. Kept outside the database, it pins the chain's past: rewriting the whole table (every hash
+ * The chain's head as it was exported at one moment: the last linked entry, its hash and how many entries the
+ * chain held (its length). Kept outside the database, it pins the chain's past: rewriting the whole table (every hash
  * recomputed) still changes the hash at {@code lastId}, which no longer matches the exported one.
  */
 public record HeadCheckpoint(long lastId, String headHash, long entries, Instant exportedAt) {

@@ -4,6 +4,7 @@ import cn.jiandu.shared.Refusal;
 import cn.jiandu.audit.AuditEntryView;
 import cn.jiandu.audit.AuditSearch;
 import cn.jiandu.audit.Outcome;
+import cn.jiandu.audit.ProtectedActors;
 import cn.jiandu.shared.paging.Cursor;
 import cn.jiandu.shared.paging.CursorPage;
 import java.sql.ResultSet;
@@ -13,6 +14,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +25,12 @@ public class AuditQuery {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final JdbcClient jdbc;
+    private final Set<String> protectedActions;
 
-    AuditQuery(JdbcClient jdbc) {
+    AuditQuery(JdbcClient jdbc, List<ProtectedActors> protectedActors) {
         this.jdbc = jdbc;
+        this.protectedActions = protectedActors.stream().flatMap(p -> p.actions().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public CursorPage<AuditEntryView> search(AuditSearch f, int size, String cursor) {
@@ -39,6 +45,11 @@ public class AuditQuery {
                 sql.append(" AND actor_name = :actor");
             }
             p.put("actor", actor);
+            if (!protectedActions.isEmpty()) {
+                // a search by actor must not list what a protected person did (who reported what)
+                sql.append(" AND action NOT IN (:protectedActions)");
+                p.put("protectedActions", protectedActions);
+            }
         }
         if (present(f.action())) {
             sql.append(" AND (action = :action OR action LIKE :actionPrefix ESCAPE '!')");
@@ -78,12 +89,15 @@ public class AuditQuery {
         return CursorPage.of(rows, size, e -> Cursor.encode(e.occurredAt().toString(), e.id()));
     }
 
-    private static AuditEntryView row(ResultSet rs) throws SQLException {
+    private AuditEntryView row(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
+        String action = rs.getString("action");
+        boolean hidden = protectedActions.contains(action);
         return new AuditEntryView(rs.getLong("id"), at.atZoneSameInstant(ZONE).toOffsetDateTime(),
-                (Long) rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("action"),
-                rs.getString("target_type"), rs.getString("target_id"), rs.getString("address"),
-                Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
+                hidden ? null : rs.getObject("actor_id", Long.class), hidden ? null : rs.getString("actor_name"),
+                action, rs.getString("target_type"), rs.getString("target_id"),
+                hidden ? null : rs.getString("address"), Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("detail"), hidden);
     }
 
     private static boolean present(String s) {

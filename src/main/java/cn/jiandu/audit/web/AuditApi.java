@@ -75,13 +75,15 @@ class AuditApi {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /** {@code actorProtected}: a protected person did it (a reporter); actor and address are then withheld. */
     record AuditEntryJson(String id, OffsetDateTime occurredAt, String actorId, String actorName, String action,
-            String targetType, String targetId, String address, String outcome, String detail) {
+            String targetType, String targetId, String address, String outcome, String detail,
+            boolean actorProtected) {
 
         static AuditEntryJson of(AuditEntryView e) {
             return new AuditEntryJson(String.valueOf(e.id()), e.occurredAt(),
                     e.actorId() == null ? null : String.valueOf(e.actorId()), e.actorName(), e.action(),
-                    e.targetType(), e.targetId(), e.address(), e.outcome().name(), e.detail());
+                    e.targetType(), e.targetId(), e.address(), e.outcome().name(), e.detail(), e.actorProtected());
         }
     }
 

@@ -91,7 +91,7 @@ class AuditExport {
     private void writeRow(Row row, AuditEntryView e, AuditNames.Resolved resolved, CellStyle time, Locale locale) {
         row.createCell(0).setCellValue(e.occurredAt().toLocalDateTime());
         row.getCell(0).setCellStyle(time);
-        row.createCell(1).setCellValue(resolved.actor(e));
+        row.createCell(1).setCellValue(e.actorProtected() ? msg("audit.actor.protected", locale) : resolved.actor(e));
         row.createCell(2).setCellValue(word("audit.action.", e.action(), locale));
         row.createCell(3).setCellValue(e.targetType() == null ? "" : word("audit.targetType.", e.targetType(), locale));
         row.createCell(4).setCellValue(resolved.target(e));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,10 @@ class AuditHeadExportTests {
     DataSource dataSource;
     @Autowired
     Clock clock;
+    @Autowired
+    AuditChain chain;
+
+    static final Duration GRACE = Duration.ofMinutes(10);
 
     @TempDir
     Path heads;
@@ -59,7 +64,8 @@ class AuditHeadExportTests {
         jdbc.sql("UPDATE audit_entry SET detail = :d WHERE id = :id").param("d", newDetail).param("id", id).update();
         String prev = jdbc.sql("SELECT prev_hash FROM audit_chain WHERE entry_id = :id").param("id", id)
                 .query(String.class).single();
-        var rows = jdbc.sql("SELECT " + AuditChain.columns() + " FROM audit_entry e WHERE e.id >= :id ORDER BY e.id")
+        var rows = jdbc.sql("SELECT " + AuditChain.columns() + " FROM audit_chain c JOIN audit_entry e ON e.id = "
+                        + "c.entry_id WHERE c.seq >= (SELECT seq FROM audit_chain WHERE entry_id = :id) ORDER BY c.seq")
                 .param("id", id).query((rs, n) -> new Object[] {rs.getLong("id"), AuditChain.hashRow(null, rs)})
                 .list();
         long last = id;
@@ -80,9 +86,11 @@ class AuditHeadExportTests {
         var result = tx.execute(status -> {
             long first = append("first");
             long second = append("second");
+            chain.linkPending();
             HeadCheckpoint exported = export.current().orElseThrow();
             files.write(exported);
             append("third");
+            chain.linkPending();
             assertThat(verifier.verify(files.read().checkpoints()).valid()).as("untouched").isTrue();
             rewriteFrom(first, "rewritten");
             var walkOnly = verifier.verify();
@@ -104,13 +112,16 @@ class AuditHeadExportTests {
         var result = tx.execute(status -> {
             long keep = append("keep");
             long cut = append("cut");
+            chain.linkPending();
             files.write(export.current().orElseThrow());
             jdbc.sql("DELETE FROM audit_chain WHERE entry_id >= :id").param("id", cut).update();
             jdbc.sql("DELETE FROM audit_entry WHERE id >= :id").param("id", cut).update();
             String keptHash = jdbc.sql("SELECT entry_hash FROM audit_chain WHERE entry_id = :id").param("id", keep)
                     .query(String.class).single();
-            jdbc.sql("UPDATE audit_chain_head SET head_hash = :h, last_id = :id WHERE id = 1").param("h", keptHash)
-                    .param("id", keep).update();
+            long keptSeq = jdbc.sql("SELECT seq FROM audit_chain WHERE entry_id = :id").param("id", keep)
+                    .query(Long.class).single();
+            jdbc.sql("UPDATE audit_chain_head SET head_hash = :h, last_id = :id, last_seq = :seq WHERE id = 1")
+                    .param("h", keptHash).param("id", keep).param("seq", keptSeq).update();
             var walkOnly = verifier.verify();
             var withHeads = verifier.verify(files.read().checkpoints());
             status.setRollbackOnly();
@@ -125,6 +136,7 @@ class AuditHeadExportTests {
     @Test
     void theExportWritesAFileAndPostsTheSameJsonToTheWebhook() throws Exception {
         append("webhook");
+        chain.linkPending();
         var received = new CompletableFuture<String>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/heads", exchange -> {
@@ -159,10 +171,11 @@ class AuditHeadExportTests {
     void theCommandPrintsTheVerdictAndExitsByIt() {
         var files = new HeadCheckpoints(heads);
         append("command");
+        chain.linkPending();
         files.write(export.current().orElseThrow());
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int rc = AuditVerifyCommand.verify(dataSource, heads, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = AuditVerifyCommand.verify(dataSource, heads, GRACE, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(rc).as("stderr: %s", err).isEqualTo(AuditVerifyCommand.VALID);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"valid\":true", "\"checkpoints\":1");
@@ -171,7 +184,7 @@ class AuditHeadExportTests {
                 export.current().orElseThrow().entries(), clock.instant());
         files.write(forged);
         out.reset();
-        rc = AuditVerifyCommand.verify(dataSource, heads, new PrintStream(out, true, StandardCharsets.UTF_8),
+        rc = AuditVerifyCommand.verify(dataSource, heads, GRACE, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(rc).isEqualTo(AuditVerifyCommand.BROKEN);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"valid\":false",
