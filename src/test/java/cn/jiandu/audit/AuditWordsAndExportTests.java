@@ -73,6 +73,9 @@ class AuditWordsAndExportTests {
             codes.add("nomination." + a.name().toLowerCase(Locale.ROOT));
         }
         codes.add("nomination.resubmit");
+        for (String a : new String[] {"schedule", "hold", "check_follow_up", "close"}) {
+            codes.add("assessment.admonition." + a);
+        }
         assertThat(codes).as("the scan finds the calls").hasSizeGreaterThan(80).contains("auth.login", "exam.paper.create");
         Set<String> missing = new TreeSet<>();
         for (String code : codes) {

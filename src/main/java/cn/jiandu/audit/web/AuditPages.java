@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import cn.jiandu.audit.domain.AuditQuery;
 import cn.jiandu.shared.paging.PageSize;
+import cn.jiandu.shared.web.HtmxRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,13 +17,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 审计日志: the same filters as the API; htmx gets the result table, or just more rows for "load more". */
 @Controller
 @PreAuthorize("hasAuthority('audit:read')")
-class AuditPageController {
+class AuditPages {
 
     /** The action groups offered as a filter (an action code's first part), in the order of the navigation. */
     static final List<String> GROUPS = List.of("auth.", "user.", "org.", "calendar.", "problem.", "sharing.",
@@ -32,14 +32,15 @@ class AuditPageController {
             "problem_category", "sharing_space", "sharing_folder", "sharing_entry", "sharing_duty_period", "nomination",
             "selection_chain", "appointment", "training_session", "onboarding", "training_case", "training_case_meeting",
             "training_talk", "handbook_draft", "handbook_version", "exam_question", "exam_paper", "exam_exam", "ledger",
-            "ledger_finding", "assessment_scheme", "assessment_run", "assessment_result");
+            "ledger_finding", "assessment_scheme", "assessment_run", "assessment_result", "assessment_admonition",
+            "assessment_bulletin", "assessment_bulletin_template");
 
     private final AuditQuery query;
     private final AuditNames names;
     private final AuditExport export;
     private final MessageSource messages;
 
-    AuditPageController(AuditQuery query, AuditNames names, AuditExport export, MessageSource messages) {
+    AuditPages(AuditQuery query, AuditNames names, AuditExport export, MessageSource messages) {
         this.query = query;
         this.names = names;
         this.export = export;
@@ -53,7 +54,7 @@ class AuditPageController {
 
     @GetMapping("/audit")
     String page(@ModelAttribute("filter") AuditFilter filter, @RequestParam(required = false) String cursor,
-            Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
+            Model model, HtmxRequest htmx) {
         CursorPage<AuditEntryView> page;
         try {
             page = query.search(filter.toSearch(), PageSize.DEFAULT, cursor);
@@ -67,9 +68,7 @@ class AuditPageController {
         model.addAttribute("groups", GROUPS);
         model.addAttribute("targetTypes", TARGET_TYPES);
         model.addAttribute("outcomes", Outcome.values());
-        if (hx != null) {
-            return cursor != null && !cursor.isBlank() ? "audit/log :: rows" : "audit/log :: results";
-        }
-        return "audit/log";
+        String fragment = cursor != null && !cursor.isBlank() ? "audit/log :: rows" : "audit/log :: results";
+        return htmx.fragmentOrPage(fragment, "audit/log");
     }
 }
