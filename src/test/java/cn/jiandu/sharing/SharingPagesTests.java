@@ -39,6 +39,17 @@ class SharingPagesTests {
     }
 
     @Test
+    void aSearchWithoutHitsSaysSoInsteadOfCallingTheFolderEmpty() throws Exception {
+        long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "HIGHLIGHTS");
+        Fixtures.uploaded(mvc, "team1", folder, Fixtures.unique("有文件", ".pdf"), Fixtures.pdf("p"));
+        String html = new String(mvc.perform(get("/sharing/folders/" + folder).param("q", "无此名称zz9")
+                .with(Pages.as(users, "team1"))).andReturn().getResponse().getContentAsByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("data-testid=\"listing-empty\"", "没有名称包含“无此名称zz9”")
+                .doesNotContain("此文件夹为空");
+    }
+
+    @Test
     void deleteButtonOnlyWhereAllowedActionsSaySo() throws Exception {
         long folder = Fixtures.folder(mvc, "team1", "TEAM_SUPERVISOR", "HIGHLIGHTS");
         String name = Fixtures.unique("亮点", ".pdf");
