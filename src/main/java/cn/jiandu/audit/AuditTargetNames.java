@@ -1,6 +1,8 @@
 package cn.jiandu.audit;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,4 +18,16 @@ public interface AuditTargetNames {
 
     /** Names of the ids found (unknown ids are left out). */
     Map<String, String> namesOf(Collection<String> ids);
+
+    /** The ids that are numbers (a target id is text: a hand-typed filter may hold anything), once each. */
+    static List<Long> numeric(Collection<String> ids) {
+        return ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
+    }
+
+    /** Names by id as text, from names by numeric id. */
+    static Map<String, String> byText(Map<Long, String> names) {
+        Map<String, String> out = new HashMap<>();
+        names.forEach((id, name) -> out.put(String.valueOf(id), name));
+        return out;
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -52,6 +53,7 @@ public class AuditTrail {
 
     private void append(Long actorId, String actorName, String action, String targetType, Object targetId,
             Outcome outcome, String detail) {
+        var key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO audit_entry (occurred_at, actor_id, actor_name, action, target_type, target_id, address,
                                          outcome, detail)
@@ -65,8 +67,8 @@ public class AuditTrail {
                 .param("address", currentAddress())
                 .param("outcome", outcome.name())
                 .param("detail", truncate(detail, DETAIL_MAX))
-                .update();
-        chainer.afterCommit();
+                .update(key, "id");
+        chainer.afterCommit(key.getKeyAs(Number.class).longValue());
     }
 
     private static String currentAddress() {

@@ -5,8 +5,6 @@ ALTER TABLE audit_chain ADD COLUMN seq BIGINT;
 UPDATE audit_chain SET seq = (SELECT COUNT(*) FROM audit_chain c2 WHERE c2.entry_id <= audit_chain.entry_id);
 ALTER TABLE audit_chain ALTER COLUMN seq SET NOT NULL;
 CREATE UNIQUE INDEX audit_chain_seq_uk ON audit_chain (seq);
--- last_seq: the chain's length; floor_id: every entry up to this id is chained, or was older than the grace
--- period when the chainer first saw it unchained (left for verification to report)
+-- last_seq: the chain's length
 ALTER TABLE audit_chain_head ADD COLUMN last_seq BIGINT DEFAULT 0 NOT NULL;
-ALTER TABLE audit_chain_head ADD COLUMN floor_id BIGINT DEFAULT 0 NOT NULL;
 UPDATE audit_chain_head SET last_seq = (SELECT COUNT(*) FROM audit_chain) WHERE id = 1;

@@ -107,7 +107,9 @@ class AuditChainTests {
                     VALUES (:id, :at, 'forged', 'SUCCESS')""").param("id", inserted[0])
                     .param("at", java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(30))))
                     .update();
-            assertThat(chain.linkPending()).as("the chainer does not link a backdated entry").isZero();
+            chain.linkPending();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_chain WHERE entry_id = :id").param("id", inserted[0])
+                    .query(Long.class).single()).as("the sweep does not link a backdated entry").isZero();
         });
         assertThat(v.valid()).isFalse();
         assertThat(v.firstBreak()).isEqualTo(inserted[0]);

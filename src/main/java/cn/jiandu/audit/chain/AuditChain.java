@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,11 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Links audit entries into a hash chain, after their transactions commit. An append only INSERTs its entry (no
  * lock: a chain lock taken inside the caller's transaction was held until that transaction ended, which capped the
- * whole application at ~130 audited writes a second and serialised every audited transaction behind the slowest);
- * {@link AuditChainer} then calls {@link #linkPending()}, which takes the head row's lock in a short transaction of
- * its own and links every committed entry not yet linked, in id order, each after the current head ({@code seq}
- * is the chain's order). An unlinked entry older than the grace period is not linked: a transaction does not take
- * that long, so it was inserted into the past behind the application's back, and verification reports it.
+ * whole application at ~130 audited writes a second and serialised every audited transaction behind the slowest)
+ * and announces its id once committed; {@link AuditChainer} then calls {@link #link(Collection)} for a burst of
+ * announced ids, which takes the head row's lock in a short transaction of its own and links them in id order, each
+ * after the current head ({@code seq} is the chain's order, the order in which commits were linked). A sweep
+ * ({@link #linkPending()}) links what nobody announced, within the grace period. An entry older than that is never
+ * linked: no transaction takes that long, so it was inserted into the past behind the application's back, and
+ * verification reports it.
  */
 @Component
 public class AuditChain {
@@ -41,56 +46,68 @@ public class AuditChain {
         return grace;
     }
 
-    /** The head as locked by the chainer: last linked entry, its hash, the chain's length, the scan's floor. */
-    record Head(Long lastId, String hash, long lastSeq, long floorId) {
+    /** The head as locked by the chainer: last linked entry, its hash, the chain's length. */
+    record Head(Long lastId, String hash, long lastSeq) {
     }
 
     /**
-     * Links the committed entries not yet linked (those of the current transaction too); returns how many. Joins a
+     * Links these entries (committed, announced by their writers after commit) that are not linked yet; returns how
+     * many. The cheap path: one short transaction for a whole burst of commits, reading only those rows.
+     */
+    @Transactional
+    public int link(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return linkWhere("e.id IN (:ids)", Map.of("ids", List.copyOf(ids)), false);
+    }
+
+    /**
+     * Links every entry not yet linked that is younger than the grace period (all of them on the very first run:
+     * the rows from before the chain existed); returns how many. The sweep for what no writer announced (a node
+     * stopped between its commit and the announcement, a write from another node whose chainer is down). Joins a
      * transaction in progress, so a test links its own uncommitted entries.
      */
     @Transactional
     public int linkPending() {
-        Head head = jdbc.sql("SELECT last_id, head_hash, last_seq, floor_id FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+        return linkWhere("e.occurred_at >= :cutoff", Map.of("cutoff", Timestamp.from(clock.instant().minus(grace))),
+                true);
+    }
+
+    private int linkWhere(String condition, Map<String, Object> params, boolean bootstrapAll) {
+        Head head = jdbc.sql("SELECT last_id, head_hash, last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getObject("last_id", Long.class), rs.getString("head_hash"),
-                        rs.getLong("last_seq"), rs.getLong("floor_id")))
+                        rs.getLong("last_seq")))
                 .single();
-        Instant cutoff = clock.instant().minus(grace);
-        // the very first run links everything, however old (the rows from before the chain existed)
-        boolean bootstrap = head.lastSeq() == 0;
+        String where = bootstrapAll && head.lastSeq() == 0 ? "1 = 1" : condition;
         String hash = head.hash();
         Long lastId = head.lastId();
         long seq = head.lastSeq();
         int linked = 0;
-        long after = head.floorId();
+        long after = Long.MIN_VALUE;
         while (true) {
-            var rows = jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry e WHERE e.id > :floor AND NOT EXISTS "
-                            + "(SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id) ORDER BY e.id LIMIT " + BATCH)
-                    .param("floor", after)
-                    .query((rs, n) -> new Pending(rs.getLong("id"),
-                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), hashRow(null, rs)))
+            Map<String, Object> p = new HashMap<>(params);
+            p.put("after", after);
+            var rows = jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry e WHERE " + where
+                            + " AND e.id > :after AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)"
+                            + " ORDER BY e.id LIMIT " + BATCH)
+                    .params(p)
+                    .query((rs, n) -> new Pending(rs.getLong("id"), hashRow(null, rs)))
                     .list();
-            for (Pending p : rows) {
-                after = p.id();
-                if (!bootstrap && p.occurredAt().isBefore(cutoff)) {
-                    continue;
-                }
-                String next = p.hasher().hash(hash);
+            for (Pending row : rows) {
+                after = row.id();
+                String next = row.hasher().hash(hash);
                 seq++;
                 jdbc.sql("INSERT INTO audit_chain (entry_id, prev_hash, entry_hash, seq) VALUES (:id, :prev, :hash, :seq)")
-                        .param("id", p.id()).param("prev", hash).param("hash", next).param("seq", seq).update();
+                        .param("id", row.id()).param("prev", hash).param("hash", next).param("seq", seq).update();
                 hash = next;
-                lastId = p.id();
+                lastId = row.id();
                 linked++;
             }
             if (rows.size() < BATCH) {
                 break;
             }
         }
-        // entries up to the newest one older than the grace period never need another look
-        Long floor = jdbc.sql("SELECT MAX(id) FROM audit_entry WHERE id > :floor AND occurred_at < :cutoff")
-                .param("floor", head.floorId()).param("cutoff", Timestamp.from(cutoff)).query(Long.class)
-                .optional().orElse(null);
         if (linked > 0) {
             // the head moves only from the state this run locked (last_seq as read): a run that read a head another
             // run has moved since would otherwise set it back
@@ -102,14 +119,10 @@ public class AuditChain {
                 throw new IllegalStateException("the audit chain's head moved under its lock; nothing linked");
             }
         }
-        if (floor != null && floor > head.floorId()) {
-            jdbc.sql("UPDATE audit_chain_head SET floor_id = :floor WHERE id = 1 AND floor_id < :floor")
-                    .param("floor", floor).update();
-        }
         return linked;
     }
 
-    private record Pending(long id, Instant occurredAt, RowHasher hasher) {
+    private record Pending(long id, RowHasher hasher) {
     }
 
     /** A row's content, hashed once the previous hash is known. */

@@ -1,5 +1,9 @@
 package cn.jiandu.audit.chain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs {@link AuditChain#linkPending()} soon after every transaction that appended to the audit trail commits (on
- * one background thread, runs coalesced: a burst of commits costs one or two runs), and every 10 s as a sweep for
- * what a stopped node left unlinked. Several nodes may link at once: the head row's lock serialises them and each
- * links only what is still unlinked, so the sweep needs ShedLock only to spare the others the work.
+ * Links the entries of every transaction that appended to the audit trail soon after it commits: the transaction
+ * announces its entries' ids after commit, and one background thread links whatever has been announced meanwhile
+ * in one short transaction ({@link AuditChain#link}); a burst of commits costs one or two runs. Every 30 s a sweep
+ * ({@link AuditChain#linkPending()}) links what no writer announced (a node stopped between its commit and the
+ * announcement). Several nodes may link at once: the head row's lock serialises them and each links only what is
+ * still unlinked, so the sweep needs ShedLock only to spare the others the work.
  */
 @Component
 public class AuditChainer implements DisposableBean {
@@ -29,50 +35,64 @@ public class AuditChainer implements DisposableBean {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final Queue<Long> announced = new ConcurrentLinkedQueue<>();
+    private static final int MAX_BATCH = 10_000;
 
     AuditChainer(AuditChain chain) {
         this.chain = chain;
     }
 
-    /** Called by an append: links its entry once its transaction has committed. */
-    public void afterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    nudge();
-                }
-            });
-        } else {
-            nudge();
+    /** Called by an append: the entry is linked once its transaction has committed (dropped on a rollback). */
+    public void afterCommit(long entryId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            announce(List.of(entryId));
+            return;
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    announce(List.of(entryId));
+                }
+            }
+        });
     }
 
-    void nudge() {
+    private void announce(List<Long> ids) {
+        announced.addAll(ids);
         if (queued.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
-                    queued.set(false);
-                    link();
-                });
+                worker.execute(this::linkAnnounced);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 queued.set(false);
             }
         }
     }
 
-    @Scheduled(fixedDelayString = "${jiandu.audit.chain.sweep:PT10S}", initialDelayString = "PT5S")
-    @SchedulerLock(name = "audit.chainSweep", lockAtMostFor = "PT5M")
-    public void sweep() {
-        link();
+    private void linkAnnounced() {
+        queued.set(false);
+        List<Long> batch = new ArrayList<>();
+        for (Long id; batch.size() < MAX_BATCH && (id = announced.poll()) != null; ) {
+            batch.add(id);
+        }
+        if (!announced.isEmpty() && queued.compareAndSet(false, true)) {
+            worker.execute(this::linkAnnounced);
+        }
+        try {
+            chain.link(batch);
+        } catch (RuntimeException e) {
+            // the entries stay unlinked; the sweep links them (within the grace period); nothing is lost
+            log.warn("linking {} audit entries failed, the sweep retries: {}", batch.size(), e.toString());
+        }
     }
 
-    private void link() {
+    @Scheduled(fixedDelayString = "${jiandu.audit.chain.sweep:PT30S}", initialDelayString = "PT5S")
+    @SchedulerLock(name = "audit.chainSweep", lockAtMostFor = "PT5M")
+    public void sweep() {
         try {
             chain.linkPending();
         } catch (RuntimeException e) {
-            // the entries stay unlinked and are linked by the next run; nothing is lost
-            log.warn("linking the audit chain failed, the next run retries: {}", e.toString());
+            log.warn("the audit chain sweep failed, the next one retries: {}", e.toString());
         }
     }
 

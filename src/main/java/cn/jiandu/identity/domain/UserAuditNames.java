@@ -3,7 +3,6 @@ package cn.jiandu.identity.domain;
 import cn.jiandu.audit.AuditTargetNames;
 import cn.jiandu.identity.UserDirectory;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +23,6 @@ class UserAuditNames implements AuditTargetNames {
 
     @Override
     public Map<String, String> namesOf(Collection<String> ids) {
-        var numeric = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
-        Map<String, String> names = new HashMap<>();
-        users.displayNames(numeric).forEach((id, name) -> names.put(String.valueOf(id), name));
-        return names;
+        return AuditTargetNames.byText(users.displayNames(AuditTargetNames.numeric(ids)));
     }
 }

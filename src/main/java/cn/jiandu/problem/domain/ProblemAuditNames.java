@@ -3,6 +3,7 @@ package cn.jiandu.problem.domain;
 import cn.jiandu.audit.AuditTargetNames;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,13 @@ class ProblemAuditNames implements AuditTargetNames {
 
     @Override
     public Map<String, String> namesOf(Collection<String> ids) {
-        var numeric = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
-        Map<String, String> names = new HashMap<>();
+        List<Long> numeric = AuditTargetNames.numeric(ids);
+        Map<Long, String> names = new HashMap<>();
         if (!numeric.isEmpty()) {
             jdbc.sql("SELECT id, number FROM problem WHERE id IN (:ids) AND number IS NOT NULL")
                     .param("ids", numeric)
-                    .query((rs, n) -> names.put(String.valueOf(rs.getLong("id")), rs.getString("number"))).list();
+                    .query((rs, n) -> names.put(rs.getLong("id"), rs.getString("number"))).list();
         }
-        return names;
+        return AuditTargetNames.byText(names);
     }
 }
