@@ -10,6 +10,7 @@ import cn.jiandu.org.OrgDirectory;
 import cn.jiandu.org.OrgUnitView;
 import cn.jiandu.shared.Refusal;
 import cn.jiandu.shared.security.JianduPrincipal;
+import cn.jiandu.shared.security.Role;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ class AssessmentRunPages {
         model.addAttribute("runs", runs.list(me));
         model.addAttribute("schemes", me.can(AssessmentPermissions.RUN) ? schemes.current(null) : List.of());
         model.addAttribute("me", me);
+        // who opens a run's whole result list (the rest open their own result); decided here, not in the link:
+        // Thymeleaf refuses static class access (T(...)) inside th:href
+        model.addAttribute("readsWholeRuns", me.can(AssessmentPermissions.READ_ALL) || me.has(Role.BRANCH_SECRETARY));
         return "assessment/runs";
     }
 
