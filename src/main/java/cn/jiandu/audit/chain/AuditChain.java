@@ -1,5 +1,6 @@
 package cn.jiandu.audit.chain;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,10 +38,22 @@ public class AuditChain {
     private final Clock clock;
     private final Duration grace;
 
-    AuditChain(JdbcClient jdbc, Clock clock, @Value("${jiandu.audit.chain.grace:PT10M}") Duration grace) {
+    private final boolean postgres;
+
+    AuditChain(JdbcClient jdbc, Clock clock, @Value("${jiandu.audit.chain.grace:PT10M}") Duration grace,
+            DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.grace = grace;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the audit chain's database", e);
+        }
     }
 
     Duration grace() {
@@ -75,6 +89,12 @@ public class AuditChain {
     }
 
     private int linkWhere(String condition, Map<String, Object> params, boolean bootstrapAll) {
+        if (postgres) {
+            // links are derived data: a crash that loses the last ones before they reach the disk leaves their
+            // (durable) entries unlinked, and the sweep links them again; so the chainer's commit need not wait for
+            // the WAL flush, which cost every audited write a second one
+            jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+        }
         Head head = jdbc.sql("SELECT last_id, head_hash, last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getObject("last_id", Long.class), rs.getString("head_hash"),
                         rs.getLong("last_seq")))

@@ -73,7 +73,7 @@ public final class AuditVerifyCommand {
         try {
             var jdbc = JdbcClient.create(dataSource);
             var clock = Clock.systemUTC();
-            var verifier = new ChainVerifier(jdbc, clock, new AuditChain(jdbc, clock, grace));
+            var verifier = new ChainVerifier(jdbc, clock, new AuditChain(jdbc, clock, grace, dataSource));
             var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             tx.setReadOnly(true);
             v = tx.execute(status -> verifier.verify(heads.checkpoints()));
